@@ -1,0 +1,34 @@
+import type { PhaseId } from './phases.ts';
+import type { Plan } from './plan.ts';
+
+/** The timestamps that define a phase clock; time is derived from them, never ticked. */
+export interface PhaseClock {
+  /** Server epoch ms at which the current phase was entered. */
+  phaseStartedAt: number;
+  /** When the current pause began, or null while running. */
+  pausedAt: number | null;
+  /** Total paused time in this phase before the current pause. */
+  pausedMs: number;
+  /** Extensions granted in this phase. */
+  addedMs: number;
+}
+
+/** Elapsed phase time at `at`; a paused clock reads as it was when paused. */
+export function phaseElapsedAt(clock: PhaseClock, at: number): number {
+  return Math.max(0, (clock.pausedAt ?? at) - clock.phaseStartedAt - clock.pausedMs);
+}
+
+/** The phase's planned budget plus its extensions. */
+export function phaseBudgetOf(plan: Plan, clock: PhaseClock, phase: PhaseId): number {
+  return plan.budgets[phase] + clock.addedMs;
+}
+
+/** The epoch ms at which a running phase's budget is spent. */
+export function phaseDeadline(plan: Plan, clock: PhaseClock, phase: PhaseId): number {
+  return clock.phaseStartedAt + clock.pausedMs + phaseBudgetOf(plan, clock, phase);
+}
+
+/** A clock for a phase entered at `at`, running, with nothing added. */
+export function freshPhaseClock(at: number): PhaseClock {
+  return { phaseStartedAt: at, pausedAt: null, pausedMs: 0, addedMs: 0 };
+}

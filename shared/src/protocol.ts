@@ -1,0 +1,165 @@
+import type { PhaseId, RolePrompts, SessionPhase } from './phases.ts';
+import type { PlanInput } from './plan.ts';
+
+export const PROTOCOL_VERSION = 1;
+
+/** The closed list of error codes, in the order of precedence where several apply. */
+export const ERROR_CODES = {
+  notFound: 'not_found',
+  forbidden: 'forbidden',
+  invalidRequest: 'invalid_request',
+  invalidCommand: 'invalid_command',
+  staleRevision: 'stale_revision',
+  notAllowedNow: 'not_allowed_now',
+  rateLimited: 'rate_limited',
+  payloadTooLarge: 'payload_too_large',
+  internal: 'internal',
+} as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  /** The offending field, for `invalid_request` and `invalid_command`. */
+  field?: string;
+}
+
+/** Every error body over HTTP. */
+export interface ErrorBody {
+  error: ApiError;
+}
+
+export const ROLES = ['facilitator', 'display', 'member'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The facilitator's commands, as the machine and the wire know them. */
+export type Command =
+  | { type: 'start' }
+  | { type: 'pause' }
+  | { type: 'resume' }
+  | { type: 'next' }
+  | { type: 'back' }
+  | { type: 'extend'; ms: number }
+  | { type: 'setBudget'; phase: PhaseId; ms: number }
+  | { type: 'setPresenter'; name: string }
+  | { type: 'nextCase' }
+  | { type: 'end' }
+  | { type: 'reset' };
+
+export type CommandType = Command['type'];
+
+export const COMMAND_TYPES = [
+  'start',
+  'pause',
+  'resume',
+  'next',
+  'back',
+  'extend',
+  'setBudget',
+  'setPresenter',
+  'nextCase',
+  'end',
+  'reset',
+] as const satisfies readonly CommandType[];
+
+/** A command as a client sends it: optionally pinned to the revision it was decided on. */
+export type WireCommand = Command & { expectedRevision?: number };
+
+/** Handshake `auth` of every socket. */
+export interface HandshakeAuth {
+  code: string;
+  role: Role;
+  key?: string;
+  name?: string;
+  presenter?: boolean;
+}
+
+export interface PresenceCounts {
+  facilitators: number;
+  displays: number;
+  members: number;
+}
+
+export interface MemberInfo {
+  name: string;
+  presenter: boolean;
+}
+
+export interface PlanEntry {
+  phase: PhaseId;
+  title: string;
+  budgetMs: number;
+}
+
+/** What every screen renders: the session at `serverTime`, from which it counts locally. */
+export interface SessionView {
+  code: string;
+  name: string;
+  revision: number;
+  phase: SessionPhase;
+  running: boolean;
+  /** The planned budget plus this phase's extensions. */
+  phaseBudgetMs: number;
+  /** Elapsed phase time at `serverTime`. */
+  phaseElapsedMs: number;
+  serverTime: number;
+  plan: PlanEntry[];
+  caseNumber: number;
+  presenter?: string;
+  counts: PresenceCounts;
+  autoAdvance: boolean;
+  prompts: Record<PhaseId, RolePrompts>;
+  /** Facilitators only: who is here. */
+  members?: MemberInfo[];
+}
+
+export type CommandAck =
+  | { ok: true; view: SessionView }
+  | { ok: false; error: ApiError; view?: SessionView };
+
+export interface ServerToClientEvents {
+  session: (view: SessionView) => void;
+  expired: () => void;
+}
+
+export interface ClientToServerEvents {
+  command: (command: WireCommand, ack: (result: CommandAck) => void) => void;
+  clock: (clientTime: number, ack: (serverTime: number) => void) => void;
+}
+
+// Socket.IO's typing wants an interface here; no inter-server events yet.
+export type InterServerEvents = Record<string, never>;
+
+export interface SocketData {
+  code: string;
+  role: Role;
+  name?: string;
+  presenter: boolean;
+}
+
+export interface CreateGroupRequest {
+  name?: string;
+  plan?: PlanInput;
+}
+
+export interface GroupLinks {
+  facilitator: string;
+  display: string;
+  member: string;
+}
+
+export interface CreateGroupResponse {
+  code: string;
+  facilitatorKey: string;
+  links: GroupLinks;
+}
+
+export interface GroupInfoResponse {
+  code: string;
+  name: string;
+  view: SessionView;
+}
+
+/** Payloads larger than this (bytes) may be answered with `payload_too_large` and closed. */
+export const MAX_PAYLOAD_BYTES = 16 * 1024;

@@ -1,0 +1,106 @@
+/**
+ * Runtime schemas for everything that crosses the wire into the server. The server imports
+ * this module (via `@balint/shared/schemas`); clients never do, so zod stays out of the phone.
+ */
+import { z } from 'zod';
+import { isJoinCode, normalizeJoinCode } from './joinCode.ts';
+import {
+  GROUP_NAME_MAX,
+  MAX_DURATION_MS,
+  MEMBER_NAME_MAX,
+  MIN_DURATION_MS,
+  PHASE_IDS,
+  type PhaseId,
+  PRESENTER_NAME_MAX,
+  PROMPT_MAX,
+} from './phases.ts';
+import type { ApiError, ErrorCode } from './protocol.ts';
+
+export const durationMsSchema = z
+  .number()
+  .int('must be a whole number of milliseconds')
+  .min(MIN_DURATION_MS, `must be at least ${MIN_DURATION_MS} ms`)
+  .max(MAX_DURATION_MS, `must be at most ${MAX_DURATION_MS} ms (3 h)`);
+
+export const phaseIdSchema = z.enum(PHASE_IDS);
+
+function perPhase<T extends z.ZodType>(schema: T) {
+  const shape = {} as Record<PhaseId, z.ZodOptional<T>>;
+  for (const phase of PHASE_IDS) shape[phase] = schema.optional();
+  return z.strictObject(shape);
+}
+
+const promptTextSchema = z.string().trim().min(1).max(PROMPT_MAX);
+
+export const planInputSchema = z.strictObject({
+  budgets: perPhase(durationMsSchema).optional(),
+  prompts: perPhase(
+    z.strictObject({ member: promptTextSchema.optional(), presenter: promptTextSchema.optional() }),
+  ).optional(),
+  autoAdvance: z.boolean().optional(),
+});
+
+export const createGroupBodySchema = z.strictObject({
+  name: z.string().trim().max(GROUP_NAME_MAX).optional(),
+  plan: planInputSchema.optional(),
+});
+
+export const joinCodeSchema = z
+  .string()
+  .max(32)
+  .transform(normalizeJoinCode)
+  .refine(isJoinCode, 'is not a join code');
+
+export const handshakeAuthSchema = z.strictObject({
+  code: joinCodeSchema,
+  role: z.enum(['facilitator', 'display', 'member']),
+  key: z.string().max(200).optional(),
+  name: z.string().trim().max(MEMBER_NAME_MAX).optional(),
+  presenter: z.boolean().optional(),
+});
+
+const expectedRevision = z.number().int().min(0).optional();
+const bare = <T extends string>(type: T) =>
+  z.strictObject({ type: z.literal(type), expectedRevision });
+
+export const commandSchema = z.discriminatedUnion('type', [
+  bare('start'),
+  bare('pause'),
+  bare('resume'),
+  bare('next'),
+  bare('back'),
+  z.strictObject({ type: z.literal('extend'), ms: durationMsSchema, expectedRevision }),
+  z.strictObject({
+    type: z.literal('setBudget'),
+    phase: phaseIdSchema,
+    ms: durationMsSchema,
+    expectedRevision,
+  }),
+  z.strictObject({
+    type: z.literal('setPresenter'),
+    name: z
+      .string()
+      .max(200)
+      .refine((name) => name.trim().length <= PRESENTER_NAME_MAX, {
+        message: `must be at most ${PRESENTER_NAME_MAX} characters`,
+      }),
+    expectedRevision,
+  }),
+  bare('nextCase'),
+  bare('end'),
+  bare('reset'),
+]);
+
+export type ParsedCommand = z.infer<typeof commandSchema>;
+export type ParsedHandshake = z.infer<typeof handshakeAuthSchema>;
+export type ParsedCreateGroup = z.infer<typeof createGroupBodySchema>;
+
+/** A zod failure as the protocol's error value, naming the first offending field. */
+export function toApiError(error: z.ZodError, code: ErrorCode, what: string): ApiError {
+  const issue = error.issues[0];
+  const field = issue && issue.path.length > 0 ? issue.path.join('.') : undefined;
+  const message = issue
+    ? `Invalid ${what}${field ? ` field “${field}”` : ''}: ${issue.message}.`
+    : `Invalid ${what}.`;
+  return field ? { code, message, field } : { code, message };
+}

@@ -1,0 +1,64 @@
+import type { StateValue } from 'xstate';
+import { phaseBudgetOf, phaseElapsedAt } from './phaseClock.ts';
+import { isPhaseId, PHASE_IDS, PHASES, type SessionPhase } from './phases.ts';
+import type { MemberInfo, PresenceCounts, SessionView } from './protocol.ts';
+import type { SessionContext } from './sessionMachine.ts';
+
+/** The parts of a machine snapshot (live or persisted) that a view is made from. */
+export interface SessionState {
+  value: StateValue;
+  context: SessionContext;
+}
+
+/** What the server adds to the machine's state: who the group is and who is here. */
+export interface ViewMeta {
+  code: string;
+  name: string;
+  counts: PresenceCounts;
+  /** Only in a facilitator's view. */
+  members?: MemberInfo[];
+}
+
+/** The session's place: `lobby`, a phase id or `ended`, from the machine's state value. */
+export function sessionPhaseOf(value: StateValue): SessionPhase {
+  const top = typeof value === 'string' ? value : Object.keys(value)[0];
+  if (top === 'lobby' || top === 'ended' || isPhaseId(top)) return top;
+  throw new Error(`Unknown session state ${JSON.stringify(value)}`);
+}
+
+/** True while a phase's clock runs (overtime included). */
+export function isRunning(value: StateValue): boolean {
+  if (typeof value === 'string') return false;
+  const phaseValue = Object.values(value)[0];
+  return phaseValue !== undefined && typeof phaseValue !== 'string' && 'running' in phaseValue;
+}
+
+/** The view every screen renders, as of server time `now`; pure. */
+export function toView(state: SessionState, now: number, meta: ViewMeta): SessionView {
+  const { context } = state;
+  const phase = sessionPhaseOf(state.value);
+  const running = isRunning(state.value);
+  const budgetPhase = phase === 'lobby' ? 'opening' : phase;
+  const view: SessionView = {
+    code: meta.code,
+    name: meta.name,
+    revision: context.revision,
+    phase,
+    running,
+    phaseBudgetMs: budgetPhase === 'ended' ? 0 : phaseBudgetOf(context.plan, context, budgetPhase),
+    phaseElapsedMs: isPhaseId(phase) ? phaseElapsedAt(context, Math.max(now, context.clockAt)) : 0,
+    serverTime: now,
+    plan: PHASE_IDS.map((id) => ({
+      phase: id,
+      title: PHASES[id].title,
+      budgetMs: context.plan.budgets[id],
+    })),
+    caseNumber: context.caseNumber,
+    counts: meta.counts,
+    autoAdvance: context.plan.autoAdvance,
+    prompts: context.plan.prompts,
+  };
+  if (context.presenter) view.presenter = context.presenter;
+  if (meta.members) view.members = meta.members;
+  return view;
+}
