@@ -11,6 +11,8 @@ export interface PhaseClock {
   pausedMs: number;
   /** Extensions granted in this phase. */
   addedMs: number;
+  /** When the current deadline was last set (phase entry, resume, extend, a new budget). */
+  deadlineSetAt: number;
 }
 
 /** Elapsed phase time at `at`; a paused clock reads as it was when paused. */
@@ -28,7 +30,15 @@ export function phaseDeadline(plan: Plan, clock: PhaseClock, phase: PhaseId): nu
   return clock.phaseStartedAt + clock.pausedMs + phaseBudgetOf(plan, clock, phase);
 }
 
+/**
+ * When an opted-in group moves on: at the deadline, or, if a command set the deadline in the
+ * past (a budget cut below the elapsed time), at that command.
+ */
+export function autoAdvanceAt(plan: Plan, clock: PhaseClock, phase: PhaseId): number {
+  return Math.max(phaseDeadline(plan, clock, phase), clock.deadlineSetAt);
+}
+
 /** A clock for a phase entered at `at`, running, with nothing added. */
 export function freshPhaseClock(at: number): PhaseClock {
-  return { phaseStartedAt: at, pausedAt: null, pausedMs: 0, addedMs: 0 };
+  return { phaseStartedAt: at, pausedAt: null, pausedMs: 0, addedMs: 0, deadlineSetAt: at };
 }

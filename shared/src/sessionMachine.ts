@@ -1,5 +1,6 @@
 import { assign, setup } from 'xstate';
 import {
+  autoAdvanceAt,
   freshPhaseClock,
   type PhaseClock,
   phaseBudgetOf,
@@ -82,15 +83,19 @@ const machineSetup = setup({
     resumeClock: assign(({ context, event }) => ({
       pausedMs: context.pausedMs + Math.max(0, eventTime(context, event) - (context.pausedAt ?? 0)),
       pausedAt: null,
+      deadlineSetAt: eventTime(context, event),
     })),
-    extendPhase: assign({
-      addedMs: ({ context, event }) => context.addedMs + (event.type === 'extend' ? event.ms : 0),
-    }),
-    setPlannedBudget: assign({
-      plan: ({ context, event }) =>
-        event.type === 'setBudget'
-          ? { ...context.plan, budgets: { ...context.plan.budgets, [event.phase]: event.ms } }
-          : context.plan,
+    extendPhase: assign(({ context, event }) => ({
+      addedMs: context.addedMs + (event.type === 'extend' ? event.ms : 0),
+      deadlineSetAt: eventTime(context, event),
+    })),
+    /** A new planned budget; when it is this phase's, the deadline moves now. */
+    setPlannedBudget: assign(({ context, event }, { phase }: { phase: PhaseId | null }) => {
+      if (event.type !== 'setBudget') return {};
+      return {
+        plan: { ...context.plan, budgets: { ...context.plan.budgets, [event.phase]: event.ms } },
+        deadlineSetAt: event.phase === phase ? eventTime(context, event) : context.deadlineSetAt,
+      };
     }),
     setPresenter: assign({
       presenter: ({ context, event }) =>
@@ -103,10 +108,10 @@ const machineSetup = setup({
     }),
     /** Auto-advance: the next phase starts exactly at the deadline, and counts as a revision. */
     advanceAtDeadline: assign(({ context }, { phase }: PhaseParams) => {
-      const deadline = phaseDeadline(context.plan, context, phase);
+      const at = autoAdvanceAt(context.plan, context, phase);
       return {
-        ...freshPhaseClock(deadline),
-        clockAt: Math.max(context.clockAt, deadline),
+        ...freshPhaseClock(at),
+        clockAt: Math.max(context.clockAt, at),
         revision: context.revision + 1,
       };
     }),
@@ -164,7 +169,7 @@ function phaseClockStates(phase: PhaseId, autoAdvanceTo: PhaseId | null) {
             guard: 'validBudget',
             target: 'running',
             reenter: true,
-            actions: ['acceptCommand', 'setPlannedBudget'],
+            actions: ['acceptCommand', { type: 'setPlannedBudget', params: { phase } }],
           },
           resync: { target: 'running', reenter: true, actions: 'recordClock' },
         },
@@ -185,7 +190,10 @@ function phaseClockStates(phase: PhaseId, autoAdvanceTo: PhaseId | null) {
         on: {
           resume: { target: 'running', actions: ['acceptCommand', 'resumeClock'] },
           extend: { guard: 'validExtension', actions: ['acceptCommand', 'extendPhase'] },
-          setBudget: { guard: 'validBudget', actions: ['acceptCommand', 'setPlannedBudget'] },
+          setBudget: {
+            guard: 'validBudget',
+            actions: ['acceptCommand', { type: 'setPlannedBudget', params: { phase } }],
+          },
         },
       },
     },
@@ -226,7 +234,10 @@ export const sessionMachine = machineSetup.createMachine({
     lobby: {
       on: {
         start: enter('opening'),
-        setBudget: { guard: 'validBudget', actions: ['acceptCommand', 'setPlannedBudget'] },
+        setBudget: {
+          guard: 'validBudget',
+          actions: ['acceptCommand', { type: 'setPlannedBudget', params: { phase: null } }],
+        },
         setPresenter: inEveryPhase.setPresenter,
         end: inEveryPhase.end,
       },
