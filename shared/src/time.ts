@@ -42,7 +42,7 @@ export interface Countdown {
 export function countdownAt(view: ClockView, now: number): Countdown {
   const remaining = remainingMs(view, now);
   const overtime = isOvertime(view, now);
-  const seconds = overtime ? Math.floor(-remaining / 1000) : Math.ceil(remaining / 1000);
+  const seconds = overtime ? Math.floor(overtimeMs(view, now) / 1000) : Math.ceil(remaining / 1000);
   if (!view.running) return { overtime, seconds, msToNextFlip: null };
   const intoSecond = ((-remaining % 1000) + 1000) % 1000;
   return {
