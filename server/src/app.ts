@@ -1,0 +1,146 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import { MAX_PAYLOAD_BYTES } from '@balint/shared';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { Server } from 'socket.io';
+import type { Clock } from './clock.ts';
+import { type GroupServer, registerGroupHandlers, rooms } from './groups/group.handlers.ts';
+import { createGroupHost, type GroupHost } from './groups/group.host.ts';
+import { groupRoutes } from './groups/group.routes.ts';
+import type { GroupStore } from './groups/group.store.ts';
+import type { Logger } from './logger.ts';
+import { pageRoutes } from './pages.ts';
+import { createRateLimits } from './rateLimits.ts';
+import { clientAddress, sameOrigin, securityHeaders } from './security.ts';
+
+export interface AppDeps {
+  store: GroupStore;
+  clock: Clock;
+  logger: Logger;
+  /** Base of the join links, e.g. http://192.168.1.20:3000; no trailing slash. */
+  publicUrl: string;
+  /** Where the built client lives (client/dist); it may not exist yet. */
+  clientDist: string;
+  /** GROUP_TTL_HOURS in ms. */
+  groupTtlMs?: number;
+  /** RATE_LIMIT: false turns the limits off. */
+  rateLimit?: boolean;
+  /** TRUST_PROXY: false, true or a hop count. */
+  trustProxy?: boolean | number;
+  /** How often idle groups are swept; every minute by default. */
+  sweepIntervalMs?: number;
+  /** Presence updates per group are coalesced to one per this window (1 s). */
+  presenceWindowMs?: number;
+}
+
+export interface App {
+  http: HttpServer;
+  io: GroupServer;
+  host: GroupHost;
+  /** Stops sweeping, disconnects every socket and closes the HTTP server; not the store. */
+  close(): Promise<void>;
+}
+
+/** Room for a Socket.IO frame's envelope (event name, ack id) around a 16 KB payload. */
+const SOCKET_BUFFER_BYTES = MAX_PAYLOAD_BYTES + 8 * 1024;
+const DAY_MS = 86_400_000;
+
+/** Express and Socket.IO on one HTTP server, every group restored; does not listen. */
+export async function createApp(deps: AppDeps): Promise<App> {
+  const { store, clock, logger } = deps;
+  const trustProxy = deps.trustProxy ?? false;
+  const limits = createRateLimits(deps.rateLimit ?? true);
+
+  const app = express();
+  app.set('trust proxy', trustProxy);
+  app.use(securityHeaders());
+  const http = createServer(app);
+  const io: GroupServer = new Server(http, {
+    maxHttpBufferSize: SOCKET_BUFFER_BYTES,
+    allowRequest: (request, callback) => callback(null, sameOrigin(request)),
+    serveClient: false,
+  });
+
+  const host = createGroupHost({
+    store,
+    clock,
+    logger,
+    groupTtlMs: deps.groupTtlMs ?? DAY_MS,
+    presenceWindowMs: deps.presenceWindowMs,
+    broadcaster: {
+      session: (code, views) => {
+        io.to(rooms.audience(code, 'facilitator')).emit('session', views.facilitator);
+        io.to(rooms.audience(code, 'public')).emit('session', views.public);
+      },
+      expired: (code) => {
+        io.to(rooms.group(code)).emit('expired');
+        io.in(rooms.group(code)).disconnectSockets(true);
+      },
+    },
+  });
+
+  app.get('/healthz', (_request, response) => {
+    response.json({ ok: true });
+  });
+  app.use('/api', express.json({ limit: '16kb' }));
+  app.use('/api', groupRoutes({ host, limits, logger, publicUrl: deps.publicUrl }));
+  app.use(pageRoutes(deps.clientDist));
+  app.use((_request: Request, response: Response) => {
+    response.status(404).json({ error: { code: 'not_found', message: 'Not found.' } });
+  });
+  app.use(errorHandler(logger));
+
+  registerGroupHandlers(io, {
+    host,
+    limits,
+    clock,
+    logger,
+    addressOf: (socket) =>
+      clientAddress(socket.handshake.address, socket.handshake.headers, trustProxy),
+  });
+
+  await host.restoreAll();
+  const sweep = () =>
+    host.sweep().catch((error: unknown) => logger.error({ err: error }, 'sweep failed'));
+  await sweep();
+  const sweeper = setInterval(sweep, deps.sweepIntervalMs ?? 60_000);
+  sweeper.unref();
+
+  return {
+    http,
+    io,
+    host,
+    close: async () => {
+      clearInterval(sweeper);
+      host.close();
+      io.disconnectSockets(true);
+      await new Promise<void>((resolve) => {
+        io.close(() => resolve());
+      });
+    },
+  };
+}
+
+/** Body-parser failures become protocol errors; anything else is logged and sanitised. */
+function errorHandler(logger: Logger) {
+  return (error: unknown, _request: Request, response: Response, next: NextFunction) => {
+    if (response.headersSent) return next(error);
+    const type = (error as { type?: unknown } | null)?.type;
+    if (type === 'entity.too.large') {
+      response.status(413).json({
+        error: { code: 'payload_too_large', message: 'The body is larger than 16 KB.' },
+      });
+      return;
+    }
+    const status = (error as { status?: unknown } | null)?.status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      const message =
+        type === 'entity.parse.failed' ? 'The body is not valid JSON.' : 'Bad request.';
+      response.status(status === 404 ? 404 : 400).json({
+        error: { code: status === 404 ? 'not_found' : 'invalid_request', message },
+      });
+      return;
+    }
+    logger.error({ err: error }, 'request failed');
+    response.status(500).json({ error: { code: 'internal', message: 'Something went wrong.' } });
+  };
+}

@@ -1,0 +1,107 @@
+import { isAbsolute, resolve } from 'node:path';
+import { defaultPublicUrl, type LanAddress } from './lan.ts';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Where join links point; no trailing slash. */
+  publicUrl: string;
+  /** Absolute path of the SQLite directory. */
+  dataDir: string;
+  logLevel: string;
+  groupTtlMs: number;
+  rateLimit: boolean;
+  /** Express's 'trust proxy': false, true (the left-most X-Forwarded-For) or a hop count. */
+  trustProxy: boolean | number;
+}
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export interface ConfigContext {
+  /** Where a relative DATA_DIR is resolved (the directory `npm start` was run from). */
+  cwd: string;
+  /** The default DATA_DIR: `data/` at the repository root. */
+  defaultDataDir: string;
+  lan: readonly LanAddress[];
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const HOUR_MS = 3_600_000;
+
+/** The server's configuration from its environment; pure, errors as values. */
+export function parseConfig(env: Env, context: ConfigContext): ConfigResult {
+  const errors: string[] = [];
+  const port = parsePort(env.PORT, errors);
+  const host = env.HOST?.trim() || '0.0.0.0';
+  const publicUrl = parsePublicUrl(env.PUBLIC_URL, errors) ?? defaultPublicUrl(context.lan, port);
+  const dataDirInput = env.DATA_DIR?.trim();
+  const dataDir = dataDirInput
+    ? isAbsolute(dataDirInput)
+      ? dataDirInput
+      : resolve(context.cwd, dataDirInput)
+    : context.defaultDataDir;
+  const logLevel = env.LOG_LEVEL?.trim().toLowerCase() || 'info';
+  if (!LOG_LEVELS.includes(logLevel)) errors.push(`LOG_LEVEL must be one of ${LOG_LEVELS}.`);
+  const groupTtlMs = parseTtl(env.GROUP_TTL_HOURS, errors);
+  const rateLimit = parseSwitch('RATE_LIMIT', env.RATE_LIMIT, true, errors);
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY, errors);
+  if (errors.length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    config: { port, host, publicUrl, dataDir, logLevel, groupTtlMs, rateLimit, trustProxy },
+  };
+}
+
+function parsePort(raw: string | undefined, errors: string[]): number {
+  if (raw === undefined || raw.trim() === '') return 3000;
+  const port = Number(raw);
+  if (Number.isInteger(port) && port >= 0 && port <= 65_535) return port;
+  errors.push('PORT must be a whole number from 0 to 65535.');
+  return 3000;
+}
+
+function parsePublicUrl(raw: string | undefined, errors: string[]): string | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  try {
+    const url = new URL(raw.trim());
+    if (url.protocol === 'http:' || url.protocol === 'https:') {
+      return url.toString().replace(/\/+$/, '');
+    }
+  } catch {
+    // Reported below.
+  }
+  errors.push('PUBLIC_URL must be an absolute http(s) URL, e.g. http://192.168.1.20:3000.');
+  return null;
+}
+
+function parseTtl(raw: string | undefined, errors: string[]): number {
+  if (raw === undefined || raw.trim() === '') return 24 * HOUR_MS;
+  const hours = Number(raw);
+  if (Number.isFinite(hours) && hours > 0) return Math.round(hours * HOUR_MS);
+  errors.push('GROUP_TTL_HOURS must be a positive number of hours.');
+  return 24 * HOUR_MS;
+}
+
+function parseSwitch(
+  name: string,
+  raw: string | undefined,
+  fallback: boolean,
+  errors: string[],
+): boolean {
+  const value = raw?.trim().toLowerCase();
+  if (value === undefined || value === '') return fallback;
+  if (['on', 'true', '1', 'yes'].includes(value)) return true;
+  if (['off', 'false', '0', 'no'].includes(value)) return false;
+  errors.push(`${name} must be on or off.`);
+  return fallback;
+}
+
+function parseTrustProxy(raw: string | undefined, errors: string[]): boolean | number {
+  const value = raw?.trim().toLowerCase();
+  if (value === undefined || value === '') return false;
+  const hops = Number(value);
+  if (Number.isInteger(hops) && hops >= 0) return hops;
+  return parseSwitch('TRUST_PROXY', value, false, errors);
+}

@@ -1,0 +1,159 @@
+import type {
+  ApiError,
+  ClientToServerEvents,
+  CommandAck,
+  ErrorCode,
+  InterServerEvents,
+  ServerToClientEvents,
+  SocketData,
+} from '@balint/shared';
+import { commandSchema, handshakeAuthSchema, toApiError } from '@balint/shared/schemas';
+import type { Server, Socket } from 'socket.io';
+import type { Clock } from '../clock.ts';
+import type { Logger } from '../logger.ts';
+import type { RateLimits } from '../rateLimits.ts';
+import type { GroupHost } from './group.host.ts';
+import type { Audience } from './group.live.ts';
+
+export type GroupServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterServerEvents,
+  SocketData
+>;
+type GroupSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterServerEvents,
+  SocketData
+>;
+
+export interface GroupHandlerDeps {
+  host: GroupHost;
+  limits: RateLimits;
+  clock: Clock;
+  logger: Logger;
+  /** The client's address, as rate limits see it. */
+  addressOf(socket: GroupSocket): string;
+}
+
+/** Socket.IO rooms: everyone in a group, facilitators only, everyone else. */
+export const rooms = {
+  group: (code: string) => `g:${code}`,
+  audience: (code: string, audience: Audience) => `g:${code}:${audience}`,
+};
+
+/** A `connect_error` the client can read: `err.data = { code, message, field? }`. */
+function joinError(error: ApiError): Error & { data: ApiError } {
+  return Object.assign(new Error(error.message), { data: error });
+}
+
+function fail(code: ErrorCode, message: string): ApiError {
+  return { code, message };
+}
+
+/** The trailing function of an event's arguments, if the client asked for an answer. */
+function ackOf(args: unknown[]): ((answer: unknown) => void) | null {
+  const last = args[args.length - 1];
+  return typeof last === 'function' ? (last as (answer: unknown) => void) : null;
+}
+
+/** Every socket: the handshake decides group and role; then commands, clock, presence. */
+export function registerGroupHandlers(io: GroupServer, deps: GroupHandlerDeps): void {
+  const { host, limits, clock, logger } = deps;
+
+  io.use(async (socket, next) => {
+    const address = deps.addressOf(socket);
+    const refuse = async (error: ApiError) => {
+      if (error.code !== 'rate_limited') await limits.recordFailedJoin(address);
+      next(joinError(error));
+    };
+    try {
+      if (await limits.joinBlocked(address)) {
+        return await refuse(fail('rate_limited', 'Too many failed attempts. Wait a minute.'));
+      }
+      const parsed = handshakeAuthSchema.safeParse(socket.handshake.auth);
+      if (!parsed.success) {
+        return await refuse(toApiError(parsed.error, 'invalid_request', 'handshake'));
+      }
+      const auth = parsed.data;
+      const group = await host.find(auth.code);
+      if (!group) return await refuse(fail('not_found', 'No group has this code.'));
+      if (auth.role === 'facilitator' && !host.keyMatches(group, auth.key)) {
+        return await refuse(fail('forbidden', 'This facilitator link is not valid.'));
+      }
+      socket.data = { code: group.code, role: auth.role, presenter: auth.presenter ?? false };
+      if (auth.role === 'member' && auth.name) socket.data.name = auth.name;
+      next();
+    } catch (error) {
+      logger.error({ err: error }, 'handshake failed');
+      next(joinError(fail('internal', 'Something went wrong. Try again.')));
+    }
+  });
+
+  io.on('connection', (socket) => {
+    const { code, role } = socket.data;
+    const audience: Audience = role === 'facilitator' ? 'facilitator' : 'public';
+    // Synchronous, so listeners are in place before the client's first event arrives.
+    const group = host.live(code);
+    if (!group) {
+      socket.emit('expired');
+      socket.disconnect(true);
+      return;
+    }
+    socket.join([rooms.group(code), rooms.audience(code, audience)]);
+    const attendee = { role, presenter: socket.data.presenter, name: socket.data.name };
+    host.join(group, socket.id, attendee);
+    socket.emit('session', host.view(group, audience));
+    socket.on('disconnect', () => host.leave(group, socket.id));
+
+    // Listeners take raw arguments: anything can arrive, and everything is checked.
+    const onCommand = async (...args: unknown[]) => {
+      const ack = ackOf(args);
+      if (!ack) return;
+      const answer = (result: CommandAck) => ack(result);
+      try {
+        if (role !== 'facilitator') {
+          const message = 'Only a facilitator can change the session.';
+          return answer({
+            ok: false,
+            error: fail('forbidden', message),
+            view: host.view(group, audience),
+          });
+        }
+        if (!(await limits.allowCommand(socket.id))) {
+          const message = 'Too many commands. Slow down a little.';
+          return answer({
+            ok: false,
+            error: fail('rate_limited', message),
+            view: host.view(group, audience),
+          });
+        }
+        const parsed = commandSchema.safeParse(args.length > 1 ? args[0] : undefined);
+        if (!parsed.success) {
+          const error = toApiError(parsed.error, 'invalid_command', 'command');
+          return answer({ ok: false, error, view: host.view(group, audience) });
+        }
+        const result = await host.command(group, parsed.data);
+        logger.debug({ code, command: parsed.data.type, ok: result.ok }, 'command');
+        answer(result);
+      } catch (error) {
+        logger.error({ err: error, code }, 'command failed');
+        answer({ ok: false, error: fail('internal', 'Something went wrong. Try again.') });
+      }
+    };
+    const onClock = (...args: unknown[]) => {
+      const ack = ackOf(args);
+      if (!ack) return;
+      const clientTime = args.length > 1 ? args[0] : undefined;
+      if (typeof clientTime !== 'number' || !Number.isFinite(clientTime)) {
+        ack({ ok: false, error: fail('invalid_request', 'clock takes your time in epoch ms.') });
+        return;
+      }
+      ack(clock.now());
+    };
+    // Socket.IO's typed `on` wants the protocol's signatures; ours accept anything.
+    (socket as Socket).on('command', onCommand);
+    (socket as Socket).on('clock', onClock);
+  });
+}

@@ -1,0 +1,256 @@
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import {
+  type ApiError,
+  type CommandAck,
+  JOIN_CODE_ALPHABET,
+  JOIN_CODE_LENGTH,
+  type PlanInput,
+  resolvePlan,
+  type SessionView,
+  sessionMachine,
+} from '@balint/shared';
+import { createActor } from 'xstate';
+import type { Clock } from '../clock.ts';
+import type { Logger } from '../logger.ts';
+import { applyCommand, persistIfAdvanced, type WireCommandInput } from './group.apply.ts';
+import {
+  type Audience,
+  createLiveGroup,
+  type LiveGroup,
+  persistedJson,
+  restoreActor,
+  sendQuietly,
+  serialize,
+  viewOf,
+} from './group.live.ts';
+import type { GroupStore, StoredGroup } from './group.store.ts';
+import { type Attendee, createCoalescer } from './presence.ts';
+
+/** How the host reaches the screens; app.ts implements it with Socket.IO rooms. */
+export interface Broadcaster {
+  session(code: string, views: Record<Audience, SessionView>): void;
+  /** Tells every screen of the group it has expired, then disconnects them. */
+  expired(code: string): void;
+}
+
+export interface HostDeps {
+  store: GroupStore;
+  clock: Clock;
+  logger: Logger;
+  broadcaster: Broadcaster;
+  groupTtlMs: number;
+  presenceWindowMs?: number;
+}
+
+export interface CreatedGroup {
+  code: string;
+  facilitatorKey: string;
+}
+
+/** Owns one actor per live group: creation, restore, commands, presence and expiry. */
+export interface GroupHost {
+  restoreAll(): Promise<void>;
+  create(name: string, plan: PlanInput | undefined): Promise<CreatedGroup>;
+  /** The live group, loading it from the store if another process created it. */
+  find(code: string): Promise<LiveGroup | null>;
+  /** The group if this process holds it (and it has not expired). */
+  live(code: string): LiveGroup | undefined;
+  keyMatches(group: LiveGroup, key: string | undefined): boolean;
+  view(group: LiveGroup, audience: Audience): SessionView;
+  command(group: LiveGroup, command: WireCommandInput): Promise<CommandAck>;
+  join(group: LiveGroup, socketId: string, attendee: Attendee): void;
+  leave(group: LiveGroup, socketId: string): void;
+  /** Expires every idle group without screens; returns their codes. */
+  sweep(): Promise<string[]>;
+  expire(code: string): Promise<void>;
+  close(): void;
+}
+
+const CREATE_ATTEMPTS = 20;
+
+function hashKey(key: string): string {
+  return createHash('sha256').update(key, 'utf8').digest('hex');
+}
+
+function newJoinCode(): string {
+  let code = '';
+  for (let i = 0; i < JOIN_CODE_LENGTH; i += 1) {
+    code += JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)];
+  }
+  return code;
+}
+
+export function createGroupHost(deps: HostDeps): GroupHost {
+  const { store, clock, logger, broadcaster } = deps;
+  const windowMs = deps.presenceWindowMs ?? 1000;
+  const groups = new Map<string, LiveGroup>();
+  const loading = new Map<string, Promise<LiveGroup | null>>();
+
+  const broadcast = (group: LiveGroup): void => {
+    if (group.expired) return;
+    const now = clock.now();
+    broadcaster.session(group.code, {
+      facilitator: viewOf(group, 'facilitator', now),
+      public: viewOf(group, 'public', now),
+    });
+  };
+  const applyDeps = { store, clock, broadcast };
+
+  /** Watches for revisions the host did not send: the actor's own auto-advances. */
+  const watch = (group: LiveGroup): void => {
+    group.actor.subscribe((snapshot) => {
+      if (group.applying || group.expired) return;
+      if (snapshot.context.revision === group.storedRevision) return;
+      serialize(group, () => persistIfAdvanced(group, applyDeps)).catch((error: unknown) =>
+        logger.error({ err: error, code: group.code }, 'auto-advance not persisted'),
+      );
+    });
+  };
+
+  const register = (group: LiveGroup): LiveGroup => {
+    group.presenceBroadcast = createCoalescer(clock, windowMs, () => broadcast(group));
+    groups.set(group.code, group);
+    return group;
+  };
+
+  /** Restores a stored group, re-arming its timer and replaying missed auto-advances. */
+  const adopt = async (row: StoredGroup): Promise<LiveGroup> => {
+    const actor = restoreActor(row.snapshot, clock);
+    const group = register(createLiveGroup(row, actor));
+    watch(group);
+    actor.start();
+    sendQuietly(group, { type: 'resync', at: clock.now() });
+    await serialize(group, () => persistIfAdvanced(group, applyDeps));
+    return group;
+  };
+
+  const load = async (code: string): Promise<LiveGroup | null> => {
+    const row = await store.get(code);
+    if (!row) return null;
+    const again = groups.get(code);
+    return again ?? adopt(row);
+  };
+
+  const drop = (group: LiveGroup): void => {
+    group.expired = true;
+    group.presenceBroadcast?.cancel();
+    group.actor.stop();
+    groups.delete(group.code);
+  };
+
+  const expire = async (code: string): Promise<void> => {
+    const group = groups.get(code);
+    const remove = async () => {
+      if (group) drop(group);
+      broadcaster.expired(code);
+      await store.delete(code);
+      logger.info({ code }, 'group expired');
+    };
+    await (group ? serialize(group, remove) : remove());
+  };
+
+  return {
+    restoreAll: async () => {
+      for (const row of await store.all()) {
+        if (groups.has(row.code)) continue;
+        try {
+          await adopt(row);
+        } catch (error) {
+          logger.error({ err: error, code: row.code }, 'group not restored');
+        }
+      }
+      logger.info({ groups: groups.size }, 'groups restored');
+    },
+
+    create: async (name, planInput) => {
+      const at = clock.now();
+      const facilitatorKey = randomBytes(32).toString('base64url');
+      const keyHash = hashKey(facilitatorKey);
+      const input = { plan: resolvePlan(planInput), at };
+      const actor = createActor(sessionMachine, { input, clock }).start();
+      for (let attempt = 0; attempt < CREATE_ATTEMPTS; attempt += 1) {
+        const code = newJoinCode();
+        const group = createLiveGroup({ code, name, keyHash, revision: 0 }, actor);
+        const stored = await store.create({
+          code,
+          name,
+          keyHash,
+          createdAt: at,
+          lastActivityAt: at,
+          revision: 0,
+          snapshot: persistedJson(group),
+        });
+        if (!stored) continue;
+        register(group);
+        watch(group);
+        logger.info({ code }, 'group created');
+        return { code, facilitatorKey };
+      }
+      actor.stop();
+      throw new Error('No free join code found');
+    },
+
+    find: async (code) => {
+      const live = groups.get(code);
+      if (live) return live;
+      const pending = loading.get(code);
+      if (pending) return pending;
+      const loaded = load(code).finally(() => loading.delete(code));
+      loading.set(code, loaded);
+      return loaded;
+    },
+
+    live: (code) => groups.get(code),
+
+    keyMatches: (group, key) => {
+      if (typeof key !== 'string' || key.length === 0) return false;
+      const given = Buffer.from(hashKey(key), 'hex');
+      const stored = Buffer.from(group.keyHash, 'hex');
+      return given.length === stored.length && timingSafeEqual(given, stored);
+    },
+
+    view: (group, audience) => viewOf(group, audience, clock.now()),
+
+    command: async (group, command) => {
+      if (group.expired) return { ok: false, error: goneError() };
+      return serialize(group, () => applyCommand(group, command, applyDeps));
+    },
+
+    join: (group, socketId, attendee) => {
+      group.presence.add(socketId, attendee);
+      group.presenceBroadcast?.changed();
+    },
+
+    leave: (group, socketId) => {
+      group.presence.remove(socketId);
+      if (group.expired) return;
+      group.presenceBroadcast?.changed();
+      if (group.presence.size === 0) {
+        store
+          .touch(group.code, clock.now())
+          .catch((error: unknown) => logger.error({ err: error }, 'activity not recorded'));
+      }
+    },
+
+    sweep: async () => {
+      const idle = await store.idleSince(clock.now() - deps.groupTtlMs);
+      const expired: string[] = [];
+      for (const code of idle) {
+        if ((groups.get(code)?.presence.size ?? 0) > 0) continue;
+        await expire(code);
+        expired.push(code);
+      }
+      return expired;
+    },
+
+    expire,
+
+    close: () => {
+      for (const group of groups.values()) drop(group);
+    },
+  };
+}
+
+function goneError(): ApiError {
+  return { code: 'not_found', message: 'This group has expired.' };
+}

@@ -1,0 +1,80 @@
+import {
+  type CreateGroupResponse,
+  type ErrorBody,
+  type GroupInfoResponse,
+  isJoinCode,
+  normalizeJoinCode,
+} from '@balint/shared';
+import { createGroupBodySchema, toApiError } from '@balint/shared/schemas';
+import { type Request, type Response, Router } from 'express';
+import type { Logger } from '../logger.ts';
+import type { RateLimits } from '../rateLimits.ts';
+import type { GroupHost } from './group.host.ts';
+
+export interface GroupRoutesDeps {
+  host: GroupHost;
+  limits: RateLimits;
+  logger: Logger;
+  publicUrl: string;
+}
+
+function sendError(response: Response, status: number, error: ErrorBody['error']): void {
+  response.status(status).json({ error } satisfies ErrorBody);
+}
+
+/** `/api/groups`: create a group, read a group's public view. */
+export function groupRoutes(deps: GroupRoutesDeps): Router {
+  const router = Router();
+
+  router.post('/groups', async (request: Request, response: Response) => {
+    if (!(await deps.limits.allowGroupCreation(request.ip ?? 'unknown'))) {
+      sendError(response, 429, {
+        code: 'rate_limited',
+        message: 'Too many groups created from this address. Try again later.',
+      });
+      return;
+    }
+    // A POST without a JSON body creates a group with the defaults.
+    const parsed = createGroupBodySchema.safeParse(request.body ?? {});
+    if (!parsed.success) {
+      sendError(response, 400, toApiError(parsed.error, 'invalid_request', 'group'));
+      return;
+    }
+    const { code, facilitatorKey } = await deps.host.create(
+      parsed.data.name ?? '',
+      parsed.data.plan,
+    );
+    const body: CreateGroupResponse = {
+      code,
+      facilitatorKey,
+      links: {
+        facilitator: `${deps.publicUrl}/f/${code}#key=${facilitatorKey}`,
+        display: `${deps.publicUrl}/d/${code}`,
+        member: `${deps.publicUrl}/m/${code}`,
+      },
+    };
+    response.status(201).json(body);
+  });
+
+  router.get('/groups/:code', async (request: Request, response: Response) => {
+    const raw = request.params.code;
+    const code = typeof raw === 'string' && raw.length <= 32 ? normalizeJoinCode(raw) : '';
+    const group = isJoinCode(code) ? await deps.host.find(code) : null;
+    if (!group) {
+      sendError(response, 404, { code: 'not_found', message: 'No group has this code.' });
+      return;
+    }
+    const body: GroupInfoResponse = {
+      code: group.code,
+      name: group.name,
+      view: deps.host.view(group, 'public'),
+    };
+    response.json(body);
+  });
+
+  router.use((_request: Request, response: Response) => {
+    sendError(response, 404, { code: 'not_found', message: 'No such API route.' });
+  });
+
+  return router;
+}

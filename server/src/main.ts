@@ -1,0 +1,73 @@
+import { networkInterfaces } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp } from './app.ts';
+import { systemClock } from './clock.ts';
+import { parseConfig } from './config.ts';
+import { openSqliteStore } from './groups/group.store.ts';
+import { lanAddresses } from './lan.ts';
+import { createLogger } from './logger.ts';
+
+// The only file that reads the environment and listens.
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(here, '../..');
+const lan = lanAddresses(networkInterfaces());
+const parsed = parseConfig(process.env, {
+  // `npm start -w server` runs in server/; INIT_CWD is where the user typed `npm start`.
+  cwd: process.env.INIT_CWD ?? process.cwd(),
+  defaultDataDir: resolve(repoRoot, 'data'),
+  lan,
+});
+if (!parsed.ok) {
+  for (const error of parsed.errors) console.error(`Configuration: ${error}`);
+  process.exit(1);
+}
+const config = parsed.config;
+const logger = createLogger(config.logLevel);
+const store = openSqliteStore(config.dataDir);
+const app = await createApp({
+  store,
+  clock: systemClock,
+  logger,
+  publicUrl: config.publicUrl,
+  clientDist: resolve(repoRoot, 'client/dist'),
+  groupTtlMs: config.groupTtlMs,
+  rateLimit: config.rateLimit,
+  trustProxy: config.trustProxy,
+});
+
+app.http.listen(config.port, config.host, () => {
+  const address = app.http.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const lines = [
+    `Balint Timer is running on port ${port}.`,
+    `  Join links use ${config.publicUrl}`,
+  ];
+  lines.push(`  On this machine: http://localhost:${port}`);
+  for (const candidate of lan) {
+    const note = candidate.isPrivate ? '' : ' (not a private range)';
+    lines.push(`  On the room's network: http://${candidate.address}:${port}${note}`);
+  }
+  lines.push(`  Data: ${config.dataDir}`);
+  console.log(lines.join('\n'));
+  logger.info({ port, host: config.host }, 'listening');
+});
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  const force = setTimeout(() => process.exit(1), 5000);
+  force.unref();
+  try {
+    await app.close();
+    store.close();
+    process.exit(0);
+  } catch (error) {
+    logger.error({ err: error }, 'shutdown failed');
+    process.exit(1);
+  }
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
