@@ -1,0 +1,89 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  closeAllClients,
+  connect,
+  createGroup,
+  refusedJoin,
+  startServer,
+  type TestServer,
+} from './helpers.ts';
+
+let server: TestServer | null = null;
+
+afterEach(async () => {
+  closeAllClients();
+  await server?.stop();
+  server = null;
+});
+
+describe('rate limits (RATE_LIMIT on)', () => {
+  it('blocks an address after 10 failed joins a minute, even with a valid key', async () => {
+    server = await startServer({ rateLimit: true });
+    const { code, facilitatorKey: key } = await createGroup(server.url);
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      const error = await refusedJoin(server.url, { code: 'ZZZZZZ', role: 'member' });
+      expect(error.data?.code).toBe('not_found');
+    }
+    const blocked = await refusedJoin(server.url, { code, role: 'facilitator', key });
+    expect(blocked.data?.code).toBe('rate_limited');
+  });
+
+  it('counts failed joins per forwarded address behind a trusted proxy', async () => {
+    server = await startServer({ rateLimit: true, trustProxy: true });
+    const { code } = await createGroup(server.url);
+    const from = (address: string) => ({ 'x-forwarded-for': address });
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      await refusedJoin(server.url, { code, role: 'facilitator', key: 'guess' }, from('10.0.0.1'));
+    }
+    const blocked = await refusedJoin(server.url, { code, role: 'display' }, from('10.0.0.1'));
+    expect(blocked.data?.code).toBe('rate_limited');
+    const other = await refusedJoin(server.url, { code, role: 'facilitator' }, from('10.0.0.2'));
+    expect(other.data?.code).toBe('forbidden');
+  });
+
+  it('allows 60 group creations an hour per address', async () => {
+    server = await startServer({ rateLimit: true });
+    const url = server.url;
+    const statuses = await Promise.all(
+      Array.from({ length: 61 }, () =>
+        fetch(`${url}/api/groups`, { method: 'POST' }).then(async (response) => ({
+          status: response.status,
+          body: await response.json(),
+        })),
+      ),
+    );
+    expect(statuses.filter((r) => r.status === 201)).toHaveLength(60);
+    const limited = statuses.find((r) => r.status === 429);
+    expect(limited?.body).toMatchObject({ error: { code: 'rate_limited' } });
+  });
+
+  it('allows bursts of 40 commands per socket, then rate_limited', async () => {
+    server = await startServer({ rateLimit: true });
+    const { code, facilitatorKey: key } = await createGroup(server.url);
+    const f = await connect(server.url, { code, role: 'facilitator', key });
+    const acks = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => f.command({ type: 'setPresenter', name: `P${i}` })),
+    );
+    const ok = acks.filter((ack) => ack.ok).length;
+    const limited = acks.filter((ack) => !ack.ok && ack.error.code === 'rate_limited').length;
+    expect(ok).toBe(40);
+    expect(limited).toBe(10);
+    await f.waitFor((view) => view.revision === 40);
+    // A second facilitator socket has its own allowance.
+    const g = await connect(server.url, { code, role: 'facilitator', key });
+    expect(await g.command({ type: 'start' })).toMatchObject({ ok: true });
+  });
+
+  it('RATE_LIMIT off lets everything through', async () => {
+    server = await startServer({ rateLimit: false });
+    const { code, facilitatorKey: key } = await createGroup(server.url);
+    for (let attempt = 0; attempt < 12; attempt += 1) {
+      await refusedJoin(server.url, { code: 'ZZZZZZ', role: 'member' });
+    }
+    const f = await connect(server.url, { code, role: 'facilitator', key });
+    const acks = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => f.command({ type: 'setPresenter', name: `P${i}` })),
+    );
+    expect(acks.every((ack) => ack.ok)).toBe(true);
+  });
+});

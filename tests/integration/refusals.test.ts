@@ -1,0 +1,224 @@
+import type { CommandAck } from '@balint/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type Client,
+  closeAllClients,
+  connect,
+  createGroup,
+  refusedJoin,
+  startServer,
+  type TestServer,
+} from './helpers.ts';
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  closeAllClients();
+  await server.stop();
+});
+
+async function facilitatorOfNewGroup(): Promise<{ code: string; key: string; f: Client }> {
+  const { code, facilitatorKey: key } = await createGroup(server.url);
+  const f = await connect(server.url, { code, role: 'facilitator', key });
+  return { code, key, f };
+}
+
+async function accepted(f: Client, payload: object): Promise<void> {
+  const ack = await f.command(payload);
+  expect(ack, JSON.stringify(payload)).toMatchObject({ ok: true });
+}
+
+/** Asserts a refusal with `code`, and that nothing changed (R3). */
+async function refused(f: Client, payload: unknown, code: string): Promise<CommandAck> {
+  const before = f.last();
+  const ack = await f.command(payload);
+  expect(ack, JSON.stringify(payload)).toMatchObject({ ok: false, error: { code } });
+  if (!ack.ok) expect(typeof ack.error.message).toBe('string');
+  expect(ack.view?.revision).toBe(before.revision);
+  expect(ack.view?.phase).toBe(before.phase);
+  expect(ack.view?.running).toBe(before.running);
+  return ack;
+}
+
+const extend = { type: 'extend', ms: 60_000 };
+const setBudget = { type: 'setBudget', phase: 'questions', ms: 60_000 };
+
+describe('[R1] not_allowed_now in every state', () => {
+  it('lobby', async () => {
+    const { f } = await facilitatorOfNewGroup();
+    for (const type of ['pause', 'resume', 'next', 'back', 'nextCase', 'reset']) {
+      await refused(f, { type }, 'not_allowed_now');
+    }
+    await refused(f, extend, 'not_allowed_now');
+  });
+
+  it('opening, running and paused', async () => {
+    const { f } = await facilitatorOfNewGroup();
+    await accepted(f, { type: 'start' });
+    for (const type of ['start', 'resume', 'back', 'nextCase']) {
+      await refused(f, { type }, 'not_allowed_now');
+    }
+    await accepted(f, { type: 'pause' });
+    for (const type of ['start', 'pause', 'back', 'nextCase']) {
+      await refused(f, { type }, 'not_allowed_now');
+    }
+  });
+
+  it('presentation … discussion refuse start and nextCase; reflection refuses next', async () => {
+    const { f } = await facilitatorOfNewGroup();
+    await accepted(f, { type: 'start' });
+    for (let phase = 0; phase < 3; phase += 1) {
+      await accepted(f, { type: 'next' });
+      await refused(f, { type: 'start' }, 'not_allowed_now');
+      await refused(f, { type: 'nextCase' }, 'not_allowed_now');
+      await refused(f, { type: 'resume' }, 'not_allowed_now');
+    }
+    await accepted(f, { type: 'next' });
+    await f.waitFor((view) => view.phase === 'reflection');
+    await refused(f, { type: 'next' }, 'not_allowed_now');
+    await refused(f, { type: 'start' }, 'not_allowed_now');
+  });
+
+  it('ended accepts only reset', async () => {
+    const { f } = await facilitatorOfNewGroup();
+    await accepted(f, { type: 'end' });
+    await f.waitFor((view) => view.phase === 'ended');
+    for (const type of ['start', 'pause', 'resume', 'next', 'back', 'nextCase', 'end']) {
+      await refused(f, { type }, 'not_allowed_now');
+    }
+    await refused(f, extend, 'not_allowed_now');
+    await refused(f, setBudget, 'not_allowed_now');
+    await refused(f, { type: 'setPresenter', name: 'Ana' }, 'not_allowed_now');
+    await accepted(f, { type: 'reset' });
+  });
+});
+
+describe('[R2] invalid_command for bad values, unknown keys and shapes', () => {
+  it('refuses each and changes nothing', async () => {
+    const { f } = await facilitatorOfNewGroup();
+    await accepted(f, { type: 'start' });
+    await f.waitFor((view) => view.revision === 1);
+    const bad: unknown[] = [
+      { type: 'extend', ms: 999 },
+      { type: 'extend', ms: 10_800_001 },
+      { type: 'extend', ms: 1500.5 },
+      { type: 'extend', ms: '60000' },
+      { type: 'extend' },
+      { type: 'setBudget', phase: 'lobby', ms: 60_000 },
+      { type: 'setBudget', phase: 'questions', ms: 0 },
+      { type: 'setPresenter', name: 'x'.repeat(41) },
+      { type: 'setPresenter' },
+      { type: 'start', foo: 1 },
+      { type: 'next', expectedRevision: -1 },
+      { type: 'next', expectedRevision: 1.5 },
+      { type: 'launch' },
+      { type: 'constructor' },
+      { type: '__proto__' },
+      {},
+      null,
+      'next',
+      42,
+      [],
+      [{ type: 'next' }],
+    ];
+    for (const payload of bad) await refused(f, payload, 'invalid_command');
+    const field = await refused(f, { type: 'extend', ms: 5 }, 'invalid_command');
+    expect(!field.ok && field.error.field).toBe('ms');
+  });
+
+  it('a command with no payload at all is invalid_command', async () => {
+    const { f } = await facilitatorOfNewGroup();
+    const ack = await f.socket.timeout(2000).emitWithAck('command');
+    expect(ack).toMatchObject({ ok: false, error: { code: 'invalid_command' } });
+  });
+});
+
+describe('stale_revision and precedence', () => {
+  it('refuses a command pinned to an old revision', async () => {
+    const { f } = await facilitatorOfNewGroup();
+    await accepted(f, { type: 'start', expectedRevision: 0 });
+    await refused(f, { type: 'next', expectedRevision: 0 }, 'stale_revision');
+    await accepted(f, { type: 'next', expectedRevision: 1 });
+  });
+
+  it('invalid_command before stale_revision before not_allowed_now', async () => {
+    const { f } = await facilitatorOfNewGroup();
+    await refused(f, { type: 'extend', ms: 5, expectedRevision: 9 }, 'invalid_command');
+    await refused(f, { type: 'pause', expectedRevision: 9 }, 'stale_revision');
+    await refused(f, { type: 'pause', expectedRevision: 0 }, 'not_allowed_now');
+  });
+});
+
+describe('roles', () => {
+  it('displays and members get forbidden, whatever they send', async () => {
+    const { code, f } = await facilitatorOfNewGroup();
+    const display = await connect(server.url, { code, role: 'display' });
+    const member = await connect(server.url, { code, role: 'member', name: 'Ana' });
+    for (const client of [display, member]) {
+      for (const payload of [{ type: 'start' }, { type: 'extend', ms: 1 }, null, 'x']) {
+        const ack = await client.command(payload);
+        expect(ack).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+        if (!ack.ok) expect(ack.view).not.toHaveProperty('members');
+      }
+    }
+    const ack = await f.command({ type: 'start' });
+    expect(ack).toMatchObject({ ok: true, view: { revision: 1 } });
+  });
+
+  it('a member may not pose as a facilitator: bad, missing and foreign keys', async () => {
+    const { code, key } = await createGroup(server.url);
+    const other = await createGroup(server.url);
+    const attempts = [
+      { code, role: 'facilitator', key: 'nope' },
+      { code, role: 'facilitator' },
+      { code, role: 'facilitator', key: '' },
+      { code, role: 'facilitator', key: other.facilitatorKey },
+      { code, role: 'facilitator', key: `${key}x` },
+    ];
+    for (const auth of attempts) {
+      const error = await refusedJoin(server.url, auth);
+      expect(error.data?.code).toBe('forbidden');
+      expect(error.message.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('unknown codes are not_found', async () => {
+    const error = await refusedJoin(server.url, { code: 'ZZZZZZ', role: 'display' });
+    expect(error.data?.code).toBe('not_found');
+  });
+
+  it('malformed handshakes are invalid_request, with the field', async () => {
+    const { code } = await createGroup(server.url);
+    const cases: [unknown, string | undefined][] = [
+      [{}, 'code'],
+      [{ code, role: 'admin' }, 'role'],
+      [{ code: 'abc', role: 'display' }, 'code'],
+      [{ code: 'O0O0O0', role: 'display' }, 'code'],
+      [{ code, role: 'member', name: 'x'.repeat(41) }, 'name'],
+      [{ code, role: 'member', presenter: 'yes' }, 'presenter'],
+      [{ code, role: 'display', extra: true }, undefined],
+      [{ code: 12, role: 'display' }, 'code'],
+      [{ code: 'x'.repeat(5000), role: 'display' }, 'code'],
+    ];
+    for (const [auth, field] of cases) {
+      const error = await refusedJoin(server.url, auth);
+      expect(error.data?.code, JSON.stringify(auth)).toBe('invalid_request');
+      if (field) expect(error.data?.field).toBe(field);
+    }
+  });
+
+  it('refuses sockets from another origin', async () => {
+    const { code } = await createGroup(server.url);
+    const error = await refusedJoin(
+      server.url,
+      { code, role: 'display' },
+      { origin: 'http://evil.example' },
+    );
+    expect(error.message).toBeTruthy();
+    const same = await connect(server.url, { code, role: 'display' });
+    same.close();
+  });
+});
