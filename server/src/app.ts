@@ -36,7 +36,7 @@ export interface App {
   http: HttpServer;
   io: GroupServer;
   host: GroupHost;
-  /** Stops sweeping, disconnects every socket and closes the HTTP server; not the store. */
+  /** Stops sweeping, drops every connection and closes the HTTP server; not the store. */
   close(): Promise<void>;
 }
 
@@ -112,7 +112,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     close: async () => {
       clearInterval(sweeper);
       host.close();
-      io.disconnectSockets(true);
+      // Closing the transports (not a Socket.IO disconnect) lets clients reconnect by
+      // themselves to the next process.
       await new Promise<void>((resolve) => {
         io.close(() => resolve());
       });

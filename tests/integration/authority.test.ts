@@ -1,0 +1,91 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  closeAllClients,
+  connect,
+  createGroup,
+  startServer,
+  type TestServer,
+  tempDataDir,
+} from './helpers.ts';
+
+const servers: TestServer[] = [];
+
+afterEach(async () => {
+  closeAllClients();
+  for (const server of servers.splice(0)) await server.stop();
+});
+
+async function start(dataDir?: string): Promise<TestServer> {
+  const server = await startServer({ dataDir });
+  servers.push(server);
+  return server;
+}
+
+describe('co-facilitators', () => {
+  it('racing next with the same expectedRevision moves the session once', async () => {
+    const server = await start();
+    const { code, facilitatorKey: key } = await createGroup(server.url);
+    const alice = await connect(server.url, { code, role: 'facilitator', key });
+    const bob = await connect(server.url, { code, role: 'facilitator', key });
+    expect(await alice.command({ type: 'start', expectedRevision: 0 })).toMatchObject({ ok: true });
+    for (let round = 1; round <= 3; round += 1) {
+      const [a, b] = await Promise.all([
+        alice.command({ type: 'next', expectedRevision: round }),
+        bob.command({ type: 'next', expectedRevision: round }),
+      ]);
+      const oks = [a, b].filter((ack) => ack.ok);
+      const stale = [a, b].filter((ack) => !ack.ok && ack.error.code === 'stale_revision');
+      expect(oks).toHaveLength(1);
+      expect(stale).toHaveLength(1);
+      expect(stale[0]?.view?.revision).toBe(round + 1);
+    }
+    const stored = await server.store.get(code);
+    expect(stored?.revision).toBe(4);
+    expect((await alice.waitFor((view) => view.revision === 4)).phase).toBe('discussion');
+  });
+});
+
+describe('compare-and-set: the store is the truth, actors are its cache', () => {
+  it('two processes on one data dir never fork the revision', async () => {
+    const dataDir = tempDataDir();
+    const one = await start(dataDir);
+    const two = await start(dataDir);
+    const { code, facilitatorKey: key } = await createGroup(one.url);
+    const onOne = await connect(one.url, { code, role: 'facilitator', key });
+    const onTwo = await connect(two.url, { code, role: 'facilitator', key });
+
+    expect(await onOne.command({ type: 'start' })).toMatchObject({
+      ok: true,
+      view: { revision: 1 },
+    });
+    // Two's cached actor (loaded when its facilitator joined) is behind: it must rebuild.
+    const next = await onTwo.command({ type: 'next' });
+    expect(next).toMatchObject({ ok: true, view: { revision: 2, phase: 'presentation' } });
+    const again = await onOne.command({ type: 'next' });
+    expect(again).toMatchObject({ ok: true, view: { revision: 3, phase: 'questions' } });
+    // A command pinned to what one process last saw is stale once the other moved on.
+    const stale = await onTwo.command({ type: 'back', expectedRevision: 2 });
+    expect(stale).toMatchObject({
+      ok: false,
+      error: { code: 'stale_revision' },
+      view: { revision: 3 },
+    });
+
+    const racing = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        (i % 2 === 0 ? onOne : onTwo).command({ type: 'setPresenter', name: `P${i}` }),
+      ),
+    );
+    const accepted = racing.filter((ack) => ack.ok);
+    const revisions = accepted.map((ack) => (ack.ok ? ack.view.revision : 0));
+    expect(new Set(revisions).size).toBe(revisions.length);
+    const stored = await one.store.get(code);
+    expect(stored?.revision).toBe(3 + accepted.length);
+    expect(Math.max(...revisions)).toBe(stored?.revision);
+    const final = await onTwo.command({ type: 'next' });
+    expect(final).toMatchObject({
+      ok: true,
+      view: { revision: 4 + accepted.length, phase: 'discussion' },
+    });
+  });
+});
