@@ -169,7 +169,7 @@ describe('roles', () => {
   });
 
   it('a member may not pose as a facilitator: bad, missing and foreign keys', async () => {
-    const { code, key } = await createGroup(server.url);
+    const { code, facilitatorKey: key } = await createGroup(server.url);
     const other = await createGroup(server.url);
     const attempts = [
       { code, role: 'facilitator', key: 'nope' },
