@@ -1,0 +1,120 @@
+import { signal } from '@preact/signals-core';
+import type { SessionSocket } from './socket.ts';
+
+/** One ping: the offset it suggests and how long the round trip took. */
+export interface ClockSample {
+  offsetMs: number;
+  roundTripMs: number;
+}
+
+export interface ClockOptions {
+  /** Local epoch ms; injectable for tests. */
+  now?: () => number;
+  samplesPerBurst?: number;
+  /** Pause between pings of a burst, so one slow moment does not spoil them all. */
+  gapMs?: number;
+  /** A ping unanswered this long is dropped. */
+  ackTimeoutMs?: number;
+  /** How often to measure again while connected. */
+  refreshMs?: number;
+  /** How many samples (newest first) are kept across bursts. */
+  keep?: number;
+}
+
+/** The estimate from a set of samples: the offset of the one with the smallest round trip. */
+export function bestSample(samples: readonly ClockSample[]): ClockSample | null {
+  let best: ClockSample | null = null;
+  for (const sample of samples) {
+    if (best === null || sample.roundTripMs < best.roundTripMs) best = sample;
+  }
+  return best;
+}
+
+/**
+ * Estimates the server's clock as local time plus an offset, NTP-style: the server stamps a
+ * ping, and the reply that came back fastest carries the least uncertainty, so it wins.
+ */
+export class ServerClock {
+  /** Server time minus local time, in ms. */
+  readonly offsetMs = signal(0);
+  readonly synced = signal(false);
+  /** Round trip of the sample in use: the estimate is good to about half of it. */
+  readonly roundTripMs = signal<number | null>(null);
+
+  private readonly localNow: () => number;
+  private readonly options: Required<Omit<ClockOptions, 'now'>>;
+  private samples: ClockSample[] = [];
+  private burst = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly socket: Pick<SessionSocket, 'connected' | 'emit'>,
+    options: ClockOptions = {},
+  ) {
+    this.localNow = options.now ?? (() => Date.now());
+    this.options = {
+      samplesPerBurst: options.samplesPerBurst ?? 8,
+      gapMs: options.gapMs ?? 60,
+      ackTimeoutMs: options.ackTimeoutMs ?? 2000,
+      refreshMs: options.refreshMs ?? 60_000,
+      keep: options.keep ?? 16,
+    };
+  }
+
+  /** The server's epoch ms now, as well as this screen can tell. */
+  now(): number {
+    return this.localNow() + this.offsetMs.peek();
+  }
+
+  /** Measures again; `fresh` forgets older samples (after a reconnect the path may differ). */
+  resync(fresh = false): void {
+    if (fresh) this.samples = [];
+    this.burst += 1;
+    clearTimeout(this.timer);
+    this.ping(this.burst, 0);
+  }
+
+  dispose(): void {
+    this.burst += 1;
+    clearTimeout(this.timer);
+  }
+
+  private ping(burst: number, index: number): void {
+    if (burst !== this.burst) return;
+    const { samplesPerBurst, gapMs, ackTimeoutMs, refreshMs } = this.options;
+    if (index >= samplesPerBurst) {
+      this.timer = setTimeout(() => this.resync(), refreshMs);
+      return;
+    }
+    // A ping sent while offline would be buffered and measure the outage; wait instead.
+    if (!this.socket.connected) return;
+    let answered = false;
+    const sentAt = this.localNow();
+    const next = () => {
+      answered = true;
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.ping(burst, index + 1), gapMs);
+    };
+    this.timer = setTimeout(() => {
+      if (!answered && burst === this.burst) next();
+    }, ackTimeoutMs);
+    this.socket.emit('clock', sentAt, (serverTime: number) => {
+      if (answered || burst !== this.burst || typeof serverTime !== 'number') return;
+      const receivedAt = this.localNow();
+      this.record({
+        roundTripMs: receivedAt - sentAt,
+        offsetMs: serverTime - (sentAt + receivedAt) / 2,
+      });
+      next();
+    });
+  }
+
+  private record(sample: ClockSample): void {
+    this.samples = [sample, ...this.samples].slice(0, this.options.keep);
+    const best = bestSample(this.samples);
+    if (!best) return;
+    this.offsetMs.value = best.offsetMs;
+    this.roundTripMs.value = best.roundTripMs;
+    this.synced.value = true;
+  }
+}

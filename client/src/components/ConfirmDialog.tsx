@@ -1,0 +1,42 @@
+import { useEffect, useRef } from 'preact/hooks';
+
+interface Props {
+  open: boolean;
+  title: string;
+  body: string;
+  confirmLabel: string;
+  onConfirm: () => void;
+  onClose: () => void;
+}
+
+/** A modal confirmation in the page (<dialog>: focus is trapped, Escape cancels). */
+export function ConfirmDialog({ open, title, body, confirmLabel, onConfirm, onClose }: Props) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  return (
+    <dialog ref={ref} class="dialog" aria-labelledby="dialog-title" onClose={onClose}>
+      <h2 id="dialog-title">{title}</h2>
+      <p>{body}</p>
+      <div class="dialog__actions">
+        <button type="button" class="button" onClick={onClose} autofocus>
+          Cancel
+        </button>
+        <button
+          type="button"
+          class="button button--primary"
+          onClick={() => {
+            onConfirm();
+            onClose();
+          }}
+        >
+          {confirmLabel}
+        </button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,47 @@
+/** Local storage that never throws (private modes and full disks refuse writes). */
+export const store = {
+  get(key: string): string | null {
+    try {
+      return localStorage.getItem(key);
+    } catch {
+      return null;
+    }
+  },
+  set(key: string, value: string | null): void {
+    try {
+      if (value === null) localStorage.removeItem(key);
+      else localStorage.setItem(key, value);
+    } catch {
+      // Nothing to do: the setting lasts for this page only.
+    }
+  },
+};
+
+export const storageKeys = {
+  facilitatorKey: (code: string) => `balint.key.${code}`,
+  links: (code: string) => `balint.links.${code}`,
+  memberName: 'balint.member.name',
+  presenter: (code: string) => `balint.presenter.${code}`,
+  vibrate: 'balint.member.vibrate',
+} as const;
+
+/** Reads `key=…` from a URL fragment such as `#key=abc`. */
+export function keyFromFragment(hash: string): string | null {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const key = params.get('key');
+  return key && key.length > 0 ? key : null;
+}
+
+/**
+ * The facilitator key for a group: taken from the URL fragment (then stored and removed from
+ * the visible address, so it is not shown on a shared screen) or from local storage.
+ */
+export function takeFacilitatorKey(code: string): string | null {
+  const fromUrl = keyFromFragment(location.hash);
+  if (fromUrl) {
+    store.set(storageKeys.facilitatorKey(code), fromUrl);
+    history.replaceState(null, '', location.pathname + location.search);
+    return fromUrl;
+  }
+  return store.get(storageKeys.facilitatorKey(code));
+}

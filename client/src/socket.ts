@@ -1,0 +1,55 @@
+import type {
+  ClientToServerEvents,
+  ErrorCode,
+  HandshakeAuth,
+  ServerToClientEvents,
+} from '@balint/shared';
+import { io, type Socket } from 'socket.io-client';
+
+/** The one typed Socket.IO client of the app. */
+export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** A `connect_error` as the server sends it: `data.code` says why a join was refused. */
+export interface ConnectError extends Error {
+  data?: { code?: ErrorCode | string; message?: string };
+}
+
+/** The events a model listens to: the server's plus the socket's own lifecycle. */
+export interface IncomingEvents extends ServerToClientEvents {
+  connect: () => void;
+  disconnect: (reason: string) => void;
+  connect_error: (error: ConnectError) => void;
+}
+
+/**
+ * The part of a socket the models use. The real client satisfies it; tests pass a small fake,
+ * so models take it as a dependency instead of creating it.
+ */
+export interface SessionSocket {
+  readonly connected: boolean;
+  on<E extends keyof IncomingEvents>(event: E, listener: IncomingEvents[E]): unknown;
+  off<E extends keyof IncomingEvents>(event: E, listener: IncomingEvents[E]): unknown;
+  emit<E extends keyof ClientToServerEvents>(
+    event: E,
+    ...args: Parameters<ClientToServerEvents[E]>
+  ): unknown;
+  connect(): unknown;
+  disconnect(): unknown;
+}
+
+/**
+ * Opens the socket of this page. `auth` is read at every (re)connection, so a changed name or
+ * presenter flag only needs a reconnect. Retries come fast so screens recover within 3 s.
+ */
+export function connectSocket(auth: () => HandshakeAuth): SessionSocket {
+  const socket: AppSocket = io({
+    autoConnect: false,
+    auth: (send) => send({ ...auth() }),
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 1000,
+    randomizationFactor: 0.3,
+    timeout: 5000,
+  });
+  // socket.io's overloads are wider than this interface; the events used are the same ones.
+  return socket as unknown as SessionSocket;
+}

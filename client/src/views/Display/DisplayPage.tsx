@@ -1,0 +1,125 @@
+import { useEffect, useState } from 'preact/hooks';
+import { ClosedNotice } from '../../components/ClosedNotice.tsx';
+import { ConnectionBadge } from '../../components/ConnectionBadge.tsx';
+import { GroundRules } from '../../components/GroundRules.tsx';
+import { Icon } from '../../components/Icon.tsx';
+import { PhaseAnnouncer } from '../../components/PhaseAnnouncer.tsx';
+import { ProgressBar } from '../../components/ProgressBar.tsx';
+import { QrCode } from '../../components/QrCode.tsx';
+import { TimeDigits } from '../../components/TimeDigits.tsx';
+import { usePageSession } from '../../models/pageSession.ts';
+import { nextText, phaseStep, phaseTitle } from '../../models/phaseText.ts';
+import { ScreenAwake } from './screenAwake.ts';
+import { useFullscreen, useIdle } from './useIdle.ts';
+import './display.css';
+import { useValue } from '../../models/useValue.ts';
+
+interface Props {
+  code: string;
+}
+
+/** The projector: a calm, huge countdown seen from across the room. */
+export function DisplayPage({ code }: Props) {
+  const { session, countdown } = usePageSession(() => ({ code, role: 'display' }));
+  const awake = useScreenAwake();
+  const view = useValue(session.view);
+  const status = useValue(session.status);
+  const reading = useValue(countdown.reading);
+
+  if (status === 'not_found' || status === 'expired' || status === 'invalid') {
+    return <ClosedNotice status={status} code={code} />;
+  }
+
+  const live = status === 'live';
+  const phase = view?.phase;
+  const welcoming = phase === 'lobby' || phase === 'opening';
+  const title = view ? phaseTitle(view) : 'Connecting…';
+  const next = view ? nextText(view) : null;
+  const step = view ? phaseStep(view) : null;
+  const overtime = reading?.countdown.overtime ?? false;
+
+  return (
+    <main class={`display ${welcoming ? 'display--welcome' : ''}`}>
+      <h1 class="visually-hidden">{view?.name || 'Balint group'}: projector</h1>
+      <PhaseAnnouncer message={view ? title : ''} />
+      <div class="display__timer">
+        <p class="display__phase">
+          {step && <span class="display__step">{step}</span>}
+          {title}
+        </p>
+        {phase === 'lobby' && (
+          <p class="display__lead">
+            {view?.name ? `${view.name} · ` : ''}The session will begin soon.
+          </p>
+        )}
+        {phase === 'ended' && <p class="display__lead">Thank you.</p>}
+        {view && phase !== 'lobby' && phase !== 'ended' && (
+          <>
+            <TimeDigits reading={reading} stale={!live} class="display__digits" />
+            <div class="display__bar">
+              <ProgressBar progress={overtime ? 1 : (reading?.progress ?? 0)} overtime={overtime} />
+            </div>
+            <p class="display__next">
+              {!view.running ? <span class="display__paused">Paused · </span> : null}
+              {next ? `Next: ${next}` : ''}
+            </p>
+          </>
+        )}
+      </div>
+      {welcoming && (
+        <div class="display__welcome">
+          <section class="display__join" aria-label="Join on your phone">
+            <QrCode
+              text={memberUrl(code)}
+              label="QR code to follow on your phone"
+              class="display__qr"
+            />
+            <div>
+              <p class="display__join-lead">Follow on your phone</p>
+              <p class="display__code">{code}</p>
+              <p class="display__url">{memberUrlText(code)}</p>
+            </div>
+          </section>
+          <section class="display__rules" aria-labelledby="display-rules">
+            <h2 id="display-rules">Our ground rules</h2>
+            <GroundRules />
+          </section>
+        </div>
+      )}
+      <ConnectionBadge status={status} class="display__status" />
+      <FullscreenButton />
+      {awake && <p class="display__awake">Click or tap once to keep this screen awake</p>}
+    </main>
+  );
+}
+
+function memberUrl(code: string): string {
+  return `${location.origin}/m/${code}`;
+}
+
+function memberUrlText(code: string): string {
+  return `${location.host}/m/${code}`;
+}
+
+/** Whether the wake-lock fallback still waits for its one gesture. */
+function useScreenAwake(): boolean {
+  const [awake] = useState(() => new ScreenAwake());
+  useEffect(() => () => awake.dispose(), [awake]);
+  return useValue(awake.needsGesture);
+}
+
+function FullscreenButton() {
+  const idle = useIdle(3000);
+  const fullscreen = useFullscreen();
+  if (fullscreen || !document.fullscreenEnabled) return null;
+  return (
+    <button
+      type="button"
+      class={`button display__fullscreen ${idle ? 'display__fullscreen--hidden' : ''}`}
+      onClick={() => void document.documentElement.requestFullscreen().catch(() => undefined)}
+    >
+      <Icon name="fullscreen" />
+      Full screen
+    </button>
+  );
+}

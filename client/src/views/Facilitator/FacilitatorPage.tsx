@@ -1,0 +1,157 @@
+import { isPhaseId, PHASES } from '@balint/shared';
+import { useState } from 'preact/hooks';
+import { ClosedNotice } from '../../components/ClosedNotice.tsx';
+import { ConnectionBadge } from '../../components/ConnectionBadge.tsx';
+import { PhaseAnnouncer } from '../../components/PhaseAnnouncer.tsx';
+import { ProgressBar } from '../../components/ProgressBar.tsx';
+import { TimeDigits } from '../../components/TimeDigits.tsx';
+import { usePageSession } from '../../models/pageSession.ts';
+import { nextText, phaseStep, phaseTitle } from '../../models/phaseText.ts';
+import { takeFacilitatorKey } from '../../models/storage.ts';
+import { Controls } from './Controls.tsx';
+import { ConsoleModel } from './consoleModel.ts';
+import { PlanEditor } from './PlanEditor.tsx';
+import { Presence } from './Presence.tsx';
+import { PresenterField } from './PresenterField.tsx';
+import { ShareLinks } from './ShareLinks.tsx';
+import './facilitator.css';
+import { useValue } from '../../models/useValue.ts';
+
+interface Props {
+  code: string;
+}
+
+/** The facilitator's page: the console if this browser holds the group's key. */
+export function FacilitatorPage({ code }: Props) {
+  const [key] = useState(() => takeFacilitatorKey(code));
+  if (!key) return <NoKey code={code} />;
+  return <Console code={code} facilitatorKey={key} />;
+}
+
+function NoKey({ code }: Props) {
+  return (
+    <main class="notice-page">
+      <div class="notice-card" role="alert">
+        <h1>This browser cannot control the session</h1>
+        <p>
+          The console needs the facilitator link with its key, as shown when the group was created
+          (or shared by the facilitator as a co-facilitator link).
+        </p>
+        <p>You can still follow the session:</p>
+        <p class="notice-card__actions">
+          <a class="button button--primary" href={`/m/${code}`}>
+            Open the member view
+          </a>
+          <a class="button" href={`/d/${code}`}>
+            Open the projector display
+          </a>
+        </p>
+      </div>
+    </main>
+  );
+}
+
+interface ConsoleProps {
+  code: string;
+  facilitatorKey: string;
+}
+
+function Console({ code, facilitatorKey }: ConsoleProps) {
+  const { session, countdown } = usePageSession(() => ({
+    code,
+    role: 'facilitator',
+    key: facilitatorKey,
+  }));
+  const [model] = useState(() => new ConsoleModel(session));
+  const view = useValue(session.view);
+  const status = useValue(session.status);
+  const reading = useValue(countdown.reading);
+  const refusal = useValue(model.refusal);
+
+  if (status === 'forbidden') return <NoKey code={code} />;
+  if (status === 'not_found' || status === 'expired' || status === 'invalid') {
+    return <ClosedNotice status={status} code={code} />;
+  }
+
+  const live = status === 'live';
+  const title = view ? phaseTitle(view) : 'Connecting…';
+  const inPhase = view ? isPhaseId(view.phase) : false;
+  const overtime = reading?.countdown.overtime ?? false;
+
+  return (
+    <div class="console">
+      <PhaseAnnouncer message={view ? title : ''} />
+      <header class="console__bar">
+        <p class="console__brand">Balint Timer</p>
+        <p class="console__group">{view?.name || 'Untitled group'}</p>
+        <p class="console__code">
+          Code <strong>{code}</strong>
+        </p>
+        <ConnectionBadge status={status} showLive class="console__status" />
+      </header>
+      {!live && (
+        <p class="console__offline" role="alert">
+          Not connected to the server: reconnecting… The time shown may be out of date, and commands
+          wait until the connection is back.
+        </p>
+      )}
+      <main class="console__main">
+        <section class="now" aria-labelledby="now-title">
+          <p class="now__step">{view && phaseStep(view) ? `Phase ${phaseStep(view)}` : ' '}</p>
+          <h1 id="now-title" class="now__title">
+            {title}
+          </h1>
+          {view && isPhaseId(view.phase) && (
+            <p class="now__who muted">{PHASES[view.phase].whoSpeaks}</p>
+          )}
+          {inPhase ? (
+            <>
+              <TimeDigits reading={reading} stale={!live} class="now__digits" />
+              <ProgressBar progress={overtime ? 1 : (reading?.progress ?? 0)} overtime={overtime} />
+              <p class="now__state">
+                {view?.running ? (overtime ? 'Over time, counting up' : 'Running') : 'Paused'}
+              </p>
+            </>
+          ) : (
+            <p class="now__idle muted">
+              {view?.phase === 'ended'
+                ? 'The session has ended. Reset to use the same plan again.'
+                : 'Share the join code, then start when the group is ready.'}
+            </p>
+          )}
+          {view && (
+            <dl class="now__facts">
+              <div>
+                <dt>Next</dt>
+                <dd>{nextText(view) ?? '—'}</dd>
+              </div>
+              <div>
+                <dt>Case</dt>
+                <dd>{view.caseNumber}</dd>
+              </div>
+              <div>
+                <dt>Presenter</dt>
+                <dd>{view.presenter ?? 'not set'}</dd>
+              </div>
+            </dl>
+          )}
+          {refusal && (
+            <div class="now__alert" role="alert">
+              <p>{refusal}</p>
+              <button type="button" class="button button--quiet" onClick={() => model.dismiss()}>
+                Dismiss
+              </button>
+            </div>
+          )}
+          {view && <Controls view={view} console={model} live={live} />}
+        </section>
+        <aside class="console__side" aria-label="Plan, presenter, people and links">
+          {view && <PlanEditor view={view} console={model} live={live} />}
+          {view && <PresenterField view={view} console={model} live={live} />}
+          {view && <Presence view={view} />}
+          <ShareLinks code={code} facilitatorKey={facilitatorKey} />
+        </aside>
+      </main>
+    </div>
+  );
+}

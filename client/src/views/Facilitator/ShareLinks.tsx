@@ -1,0 +1,75 @@
+import { useRef, useState } from 'preact/hooks';
+import { Icon } from '../../components/Icon.tsx';
+import { QrCode } from '../../components/QrCode.tsx';
+import { groupLinks } from './links.ts';
+
+interface Props {
+  code: string;
+  facilitatorKey: string;
+}
+
+/** Links to share: members' phones (with a QR code), the projector, a co-facilitator. */
+export function ShareLinks({ code, facilitatorKey }: Props) {
+  const links = groupLinks(code, facilitatorKey, location.origin);
+  return (
+    <section class="panel" aria-labelledby="links-title">
+      <h2 id="links-title">Join links</h2>
+      <p class="share__code">
+        Code <strong>{code}</strong>
+      </p>
+      <CopyField id="link-member" label="Members’ phones" value={links.member} />
+      <details class="share__qr">
+        <summary>QR code for phones</summary>
+        <QrCode text={links.member} label={`QR code for ${links.member}`} class="share__qr-image" />
+      </details>
+      <CopyField id="link-display" label="Projector display" value={links.display} />
+      <CopyField
+        id="link-cofacilitator"
+        label="Co-facilitator (can control the session: share with care)"
+        value={links.facilitator}
+      />
+    </section>
+  );
+}
+
+interface CopyProps {
+  id: string;
+  label: string;
+  value: string;
+}
+
+function CopyField({ id, label, value }: CopyProps) {
+  const input = useRef<HTMLInputElement>(null);
+  const [note, setNote] = useState('');
+  const selectText = () => {
+    input.current?.focus();
+    input.current?.select();
+    setNote('Selected: press Ctrl+C (⌘C) to copy');
+  };
+  const copy = () => {
+    if (!navigator.clipboard) return selectText();
+    navigator.clipboard.writeText(value).then(() => setNote('Copied'), selectText);
+  };
+  return (
+    <div class="share__field">
+      <label for={id}>{label}</label>
+      <div class="share__row">
+        <input
+          ref={input}
+          id={id}
+          type="text"
+          readOnly
+          value={value}
+          onFocus={(event) => event.currentTarget.select()}
+        />
+        <button type="button" class="button" onClick={copy}>
+          <Icon name="copy" />
+          Copy
+        </button>
+      </div>
+      <p class="share__note" role="status">
+        {note}
+      </p>
+    </div>
+  );
+}

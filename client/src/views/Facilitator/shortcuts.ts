@@ -1,0 +1,48 @@
+import type { CommandType } from '@balint/shared';
+
+/** Keys the console answers to, as shown on screen. */
+export const SHORTCUTS = [
+  { keys: 'Space', action: 'pause / resume' },
+  { keys: '→', action: 'next phase' },
+  { keys: '←', action: 'back' },
+  { keys: '+', action: 'one more minute' },
+] as const;
+
+export type ShortcutAction = 'toggle' | Extract<CommandType, 'next' | 'back' | 'extend'>;
+
+interface KeyLike {
+  key: string;
+  altKey: boolean;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  target: EventTarget | null;
+}
+
+const TYPING = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
+const PRESSABLE = new Set(['BUTTON', 'A', 'SUMMARY']);
+
+/** The console action for a key press, or null (typing, modifier keys, a focused button). */
+export function shortcutFor(event: KeyLike): ShortcutAction | null {
+  if (event.altKey || event.ctrlKey || event.metaKey) return null;
+  const target = event.target as (Partial<HTMLElement> & { tagName?: string }) | null;
+  const tag = target?.tagName ?? '';
+  if (TYPING.has(tag) || target?.isContentEditable) return null;
+  if (target && typeof (target as Element).closest === 'function') {
+    if ((target as Element).closest('dialog[open]')) return null;
+  }
+  switch (event.key) {
+    case ' ':
+    case 'Spacebar':
+      // Space on a focused button presses that button; it is not a shortcut there.
+      return PRESSABLE.has(tag) ? null : 'toggle';
+    case 'ArrowRight':
+      return 'next';
+    case 'ArrowLeft':
+      return 'back';
+    case '+':
+    case '=':
+      return 'extend';
+    default:
+      return null;
+  }
+}
