@@ -155,5 +155,9 @@ export function registerGroupHandlers(io: GroupServer, deps: GroupHandlerDeps): 
     // Socket.IO's typed `on` wants the protocol's signatures; ours accept anything.
     (socket as Socket).on('command', onCommand);
     (socket as Socket).on('clock', onClock);
+    socket.onAny((event: unknown, ...args: unknown[]) => {
+      if (event === 'command' || event === 'clock') return;
+      ackOf(args)?.({ ok: false, error: fail('invalid_request', 'Unknown event.') });
+    });
   });
 }
