@@ -178,12 +178,17 @@ export async function connect(
     client.expired += 1;
   });
   await new Promise<void>((resolve, reject) => {
-    socket.once('connect_error', (error) => {
+    const refused = (error: Error) => {
       clients.delete(socket);
       socket.close();
       reject(error);
+    };
+    socket.once('connect_error', refused);
+    socket.once('session', () => {
+      // Later failures are reconnection attempts, not a refusal.
+      socket.off('connect_error', refused);
+      resolve();
     });
-    socket.once('session', () => resolve());
   });
   return client;
 }
