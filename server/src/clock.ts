@@ -11,9 +11,12 @@ export interface Clock {
   clearTimeout(handle: TimerHandle): void;
 }
 
+/** Node fires longer timeouts at once (TimeoutOverflowWarning); this caps them instead. */
+export const MAX_TIMER_MS = 2_147_483_647;
+
 /** The wall clock and Node's timers. */
 export const systemClock: Clock = {
   now: () => Date.now(),
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  setTimeout: (callback, ms) => setTimeout(callback, Math.min(ms, MAX_TIMER_MS)),
   clearTimeout: (handle) => clearTimeout(handle),
 };

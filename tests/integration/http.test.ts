@@ -155,3 +155,13 @@ describe('the built client', () => {
     }
   });
 });
+
+describe('bodies that are not JSON', () => {
+  it('POST /api/groups with a text body is 400, with no body creates a default group', async () => {
+    const text = await post('name=Ward', 'text/plain');
+    expect(text.status).toBe(400);
+    expect((await text.json()).error.code).toBe('invalid_request');
+    const empty = await fetch(`${server.url}/api/groups`, { method: 'POST' });
+    expect(empty.status).toBe(201);
+  });
+});

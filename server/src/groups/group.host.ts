@@ -236,7 +236,12 @@ export function createGroupHost(deps: HostDeps): GroupHost {
       const idle = await store.idleSince(clock.now() - deps.groupTtlMs);
       const expired: string[] = [];
       for (const code of idle) {
-        if ((groups.get(code)?.presence.size ?? 0) > 0) continue;
+        if ((groups.get(code)?.presence.size ?? 0) > 0) {
+          // Screens are here: keep the stored activity recent, so a crash does not make
+          // the group look idle when the process comes back.
+          await store.touch(code, clock.now());
+          continue;
+        }
         await expire(code);
         expired.push(code);
       }

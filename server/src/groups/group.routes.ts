@@ -22,6 +22,12 @@ function sendError(response: Response, status: number, error: ErrorBody['error']
   response.status(status).json({ error } satisfies ErrorBody);
 }
 
+/** True if the request carries a body (which express.json left alone: not JSON). */
+function hasBody(request: Request): boolean {
+  const length = Number(request.headers['content-length'] ?? 0);
+  return length > 0 || request.headers['transfer-encoding'] !== undefined;
+}
+
 /** `/api/groups`: create a group, read a group's public view. */
 export function groupRoutes(deps: GroupRoutesDeps): Router {
   const router = Router();
@@ -34,7 +40,14 @@ export function groupRoutes(deps: GroupRoutesDeps): Router {
       });
       return;
     }
-    // A POST without a JSON body creates a group with the defaults.
+    if (request.body === undefined && hasBody(request)) {
+      sendError(response, 400, {
+        code: 'invalid_request',
+        message: 'Send the body as JSON (Content-Type: application/json).',
+      });
+      return;
+    }
+    // A POST without a body creates a group with the defaults.
     const parsed = createGroupBodySchema.safeParse(request.body ?? {});
     if (!parsed.success) {
       sendError(response, 400, toApiError(parsed.error, 'invalid_request', 'group'));

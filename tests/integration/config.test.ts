@@ -1,0 +1,113 @@
+import type { NetworkInterfaceInfo } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../server/src/config.ts';
+import { defaultPublicUrl, isPrivateIPv4, lanAddresses } from '../../server/src/lan.ts';
+
+const context = { cwd: '/home/me/balint', defaultDataDir: '/repo/data', lan: [] };
+
+function nic(address: string, internal = false): NetworkInterfaceInfo {
+  return {
+    address,
+    internal,
+    family: 'IPv4',
+    netmask: '255.255.255.0',
+    mac: '00:00:00:00:00:00',
+    cidr: `${address}/24`,
+  };
+}
+
+describe('configuration from the environment', () => {
+  it('has sensible defaults', () => {
+    const result = parseConfig({}, context);
+    expect(result).toEqual({
+      ok: true,
+      config: {
+        port: 3000,
+        host: '0.0.0.0',
+        publicUrl: 'http://localhost:3000',
+        dataDir: '/repo/data',
+        logLevel: 'info',
+        groupTtlMs: 86_400_000,
+        rateLimit: true,
+        trustProxy: false,
+      },
+    });
+  });
+
+  it('reads every variable', () => {
+    const result = parseConfig(
+      {
+        PORT: '8080',
+        HOST: '127.0.0.1',
+        PUBLIC_URL: 'https://timer.example.org/',
+        DATA_DIR: 'state',
+        LOG_LEVEL: 'WARN',
+        GROUP_TTL_HOURS: '0.5',
+        RATE_LIMIT: 'off',
+        TRUST_PROXY: 'on',
+      },
+      context,
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      config: {
+        port: 8080,
+        host: '127.0.0.1',
+        publicUrl: 'https://timer.example.org',
+        dataDir: '/home/me/balint/state',
+        logLevel: 'warn',
+        groupTtlMs: 1_800_000,
+        rateLimit: false,
+        trustProxy: true,
+      },
+    });
+    expect(parseConfig({ TRUST_PROXY: '2' }, context)).toMatchObject({ config: { trustProxy: 2 } });
+  });
+
+  it('reports every bad value', () => {
+    const result = parseConfig(
+      {
+        PORT: 'x',
+        PUBLIC_URL: 'ftp://x',
+        LOG_LEVEL: 'loud',
+        GROUP_TTL_HOURS: '-1',
+        RATE_LIMIT: 'maybe',
+        TRUST_PROXY: 'perhaps',
+      },
+      context,
+    );
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors).toHaveLength(6);
+  });
+});
+
+describe('LAN addresses', () => {
+  it('lists non-internal IPv4 addresses, private ranges first', () => {
+    const found = lanAddresses({
+      lo: [nic('127.0.0.1', true)],
+      eth0: [nic('203.0.113.5'), { ...nic('fe80::1'), family: 'IPv6', scopeid: 0 }],
+      wlan0: [nic('10.1.2.3'), nic('192.168.1.20')],
+      docker0: [nic('172.17.0.1')],
+    });
+    expect(found.map((lan) => lan.address)).toEqual([
+      '192.168.1.20',
+      '10.1.2.3',
+      '172.17.0.1',
+      '203.0.113.5',
+    ]);
+    expect(defaultPublicUrl(found, 3000)).toBe('http://192.168.1.20:3000');
+    expect(defaultPublicUrl([], 3000)).toBe('http://localhost:3000');
+    expect(parseConfig({}, { ...context, lan: found })).toMatchObject({
+      config: { publicUrl: 'http://192.168.1.20:3000' },
+    });
+  });
+
+  it('knows the private ranges', () => {
+    for (const address of ['10.0.0.1', '172.16.0.1', '172.31.255.1', '192.168.0.1']) {
+      expect(isPrivateIPv4(address)).toBe(true);
+    }
+    for (const address of ['172.32.0.1', '192.169.0.1', '8.8.8.8', 'x']) {
+      expect(isPrivateIPv4(address)).toBe(false);
+    }
+  });
+});
