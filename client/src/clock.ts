@@ -17,28 +17,36 @@ export interface ClockOptions {
   ackTimeoutMs?: number;
   /** How often to measure again while connected. */
   refreshMs?: number;
-  /** How many samples (newest first) are kept across bursts. */
+  /**
+   * How many samples (newest first) are kept across bursts: more find a faster round trip,
+   * older ones would carry the drift between the two clocks (40 ≈ 2.5 minutes).
+   */
   keep?: number;
 }
 
-/** The estimate from a set of samples: the offset of the one with the smallest round trip. */
-export function bestSample(samples: readonly ClockSample[]): ClockSample | null {
-  let best: ClockSample | null = null;
-  for (const sample of samples) {
-    if (best === null || sample.roundTripMs < best.roundTripMs) best = sample;
-  }
-  return best;
+/**
+ * The estimate from a set of samples: a fast round trip leaves little room for asymmetric
+ * delay, so only the fastest eighth count (at least one), averaged so that their remaining
+ * asymmetries cancel. `roundTripMs` is the slowest of those, which bounds the error to half.
+ */
+export function estimateOffset(samples: readonly ClockSample[]): ClockSample | null {
+  if (samples.length === 0) return null;
+  const fastest = [...samples]
+    .sort((a, b) => a.roundTripMs - b.roundTripMs)
+    .slice(0, Math.max(1, Math.ceil(samples.length / 8)));
+  const offsetMs = fastest.reduce((sum, sample) => sum + sample.offsetMs, 0) / fastest.length;
+  return { offsetMs, roundTripMs: fastest[fastest.length - 1]?.roundTripMs ?? 0 };
 }
 
 /**
  * Estimates the server's clock as local time plus an offset, NTP-style: the server stamps a
- * ping, and the reply that came back fastest carries the least uncertainty, so it wins.
+ * ping, and the replies that came back fastest carry the least uncertainty.
  */
 export class ServerClock {
   /** Server time minus local time, in ms. */
   readonly offsetMs = signal(0);
   readonly synced = signal(false);
-  /** Round trip of the sample in use: the estimate is good to about half of it. */
+  /** The slowest round trip among the samples in use: the estimate is good to half of it. */
   readonly roundTripMs = signal<number | null>(null);
 
   private readonly localNow: () => number;
@@ -56,8 +64,8 @@ export class ServerClock {
       samplesPerBurst: options.samplesPerBurst ?? 8,
       gapMs: options.gapMs ?? 60,
       ackTimeoutMs: options.ackTimeoutMs ?? 2000,
-      refreshMs: options.refreshMs ?? 60_000,
-      keep: options.keep ?? 16,
+      refreshMs: options.refreshMs ?? 30_000,
+      keep: options.keep ?? 40,
     };
   }
 
@@ -111,10 +119,10 @@ export class ServerClock {
 
   private record(sample: ClockSample): void {
     this.samples = [sample, ...this.samples].slice(0, this.options.keep);
-    const best = bestSample(this.samples);
-    if (!best) return;
-    this.offsetMs.value = best.offsetMs;
-    this.roundTripMs.value = best.roundTripMs;
+    const estimate = estimateOffset(this.samples);
+    if (!estimate) return;
+    this.offsetMs.value = estimate.offsetMs;
+    this.roundTripMs.value = estimate.roundTripMs;
     this.synced.value = true;
   }
 }

@@ -1,4 +1,4 @@
-import { isPhaseId, type SessionView } from '@balint/shared';
+import { isPhaseId } from '@balint/shared';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ClosedNotice } from '../../components/ClosedNotice.tsx';
 import { ConnectionBadge } from '../../components/ConnectionBadge.tsx';
@@ -10,20 +10,12 @@ import { usePageSession } from '../../models/pageSession.ts';
 import { nextText, phaseStep, phaseTitle } from '../../models/phaseText.ts';
 import { MemberSettings } from './MemberSettings.tsx';
 import { MemberPrefs } from './memberPrefs.ts';
+import { promptFor } from './prompt.ts';
 import './member.css';
 import { useValue } from '../../models/useValue.ts';
 
 interface Props {
   code: string;
-}
-
-/** The prompt this phone shows: the presenter's text or the members', for this phase. */
-export function promptFor(view: SessionView, presenter: boolean): string | null {
-  if (view.phase === 'lobby') return 'The session has not started yet. Find a seat and settle in.';
-  if (view.phase === 'ended') return 'The session has ended. Thank you for taking part.';
-  if (!isPhaseId(view.phase)) return null;
-  const prompts = view.prompts[view.phase];
-  return presenter ? prompts.presenter : prompts.member;
 }
 
 /** A member's phone: the phase, the time left and what to do now. */

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { nextText, phaseStep, phaseTitle } from '../../../client/src/models/phaseText.ts';
+import { keyFromFragment } from '../../../client/src/models/storage.ts';
+import { routeOf } from '../../../client/src/routes.ts';
+import {
+  minutesFieldToMs,
+  msToMinutesField,
+} from '../../../client/src/views/Facilitator/minutes.ts';
+import { shortcutFor } from '../../../client/src/views/Facilitator/shortcuts.ts';
+import { consolePath, createGroup } from '../../../client/src/views/Home/createGroup.ts';
+import { promptFor } from '../../../client/src/views/Member/prompt.ts';
+import { makeView } from './views.ts';
+
+describe('routeOf', () => {
+  it('maps the four pages and normalises the code', () => {
+    expect(routeOf('/')).toEqual({ page: 'home' });
+    expect(routeOf('/f/K7M2QX')).toEqual({ page: 'facilitator', code: 'K7M2QX' });
+    expect(routeOf('/d/k7m2qx')).toEqual({ page: 'display', code: 'K7M2QX' });
+    expect(routeOf('/m/K7M2QX/')).toEqual({ page: 'member', code: 'K7M2QX' });
+  });
+
+  it('rejects anything else', () => {
+    expect(routeOf('/x/K7M2QX')).toEqual({ page: 'notFound' });
+    expect(routeOf('/m/K7M2Q0')).toEqual({ page: 'notFound' });
+    expect(routeOf('/m/K7M2QX/extra')).toEqual({ page: 'notFound' });
+  });
+});
+
+describe('phase texts', () => {
+  it('names where the session is and what comes next', () => {
+    expect(phaseTitle(makeView({ phase: 'lobby' }))).toBe('Waiting to start');
+    expect(nextText(makeView({ phase: 'lobby' }))).toBe('Opening & case choice');
+    expect(phaseTitle(makeView({ phase: 'questions' }))).toBe('Clarifying questions');
+    expect(nextText(makeView({ phase: 'questions' }))).toBe('Group discussion');
+    expect(nextText(makeView({ phase: 'reflection' }))).toBe('Next case, or the end');
+    expect(nextText(makeView({ phase: 'ended' }))).toBeNull();
+    expect(phaseStep(makeView({ phase: 'discussion' }))).toBe('4 of 5');
+    expect(phaseStep(makeView({ phase: 'lobby' }))).toBeNull();
+  });
+});
+
+describe('promptFor', () => {
+  it('tells the presenter to sit back in the discussion and the others the norms', () => {
+    const view = makeView({ phase: 'discussion' });
+    expect(promptFor(view, true)).toMatch(/sit back and listen/i);
+    expect(promptFor(view, false)).toMatch(/no solutions, no advice/i);
+  });
+
+  it('invites the presenter back in the reflection', () => {
+    expect(promptFor(makeView({ phase: 'reflection' }), true)).toMatch(/invited back/i);
+  });
+
+  it('uses the group’s own prompts', () => {
+    const view = makeView({ phase: 'questions' });
+    view.prompts = {
+      ...view.prompts,
+      questions: { member: 'Facts, please.', presenter: 'Be brief.' },
+    };
+    expect(promptFor(view, false)).toBe('Facts, please.');
+  });
+});
+
+describe('minutes fields', () => {
+  it('round-trips budgets and refuses what the server would', () => {
+    expect(msToMinutesField(1_500_000)).toBe('25');
+    expect(msToMinutesField(90_000)).toBe('1.5');
+    expect(minutesFieldToMs('25')).toBe(1_500_000);
+    expect(minutesFieldToMs('0,5')).toBe(30_000);
+    expect(minutesFieldToMs('')).toBeNull();
+    expect(minutesFieldToMs('0')).toBeNull();
+    expect(minutesFieldToMs('181')).toBeNull();
+    expect(minutesFieldToMs('abc')).toBeNull();
+  });
+});
+
+describe('shortcutFor', () => {
+  const key = (value: string, target: Partial<HTMLElement> | null = null, mods = {}) => ({
+    key: value,
+    altKey: false,
+    ctrlKey: false,
+    metaKey: false,
+    target: target as EventTarget | null,
+    ...mods,
+  });
+
+  it('maps the four shortcuts', () => {
+    expect(shortcutFor(key(' '))).toBe('toggle');
+    expect(shortcutFor(key('ArrowRight'))).toBe('next');
+    expect(shortcutFor(key('ArrowLeft'))).toBe('back');
+    expect(shortcutFor(key('+'))).toBe('extend');
+  });
+
+  it('stays out of the way while typing, with modifiers, and for Space on a button', () => {
+    expect(shortcutFor(key('ArrowRight', { tagName: 'INPUT' }))).toBeNull();
+    expect(shortcutFor(key('+', { tagName: 'TEXTAREA' }))).toBeNull();
+    expect(shortcutFor(key(' ', { tagName: 'BUTTON' }))).toBeNull();
+    expect(shortcutFor(key('ArrowRight', { tagName: 'BUTTON' }))).toBe('next');
+    expect(shortcutFor(key('ArrowRight', null, { ctrlKey: true }))).toBeNull();
+    expect(shortcutFor(key('x'))).toBeNull();
+  });
+});
+
+describe('keyFromFragment', () => {
+  it('reads the key from #key=…', () => {
+    expect(keyFromFragment('#key=abc_DEF-123')).toBe('abc_DEF-123');
+    expect(keyFromFragment('')).toBeNull();
+    expect(keyFromFragment('#key=')).toBeNull();
+  });
+});
+
+describe('createGroup', () => {
+  const links = {
+    facilitator: 'http://192.168.1.20:3000/f/K7M2QX#key=secret',
+    display: 'http://192.168.1.20:3000/d/K7M2QX',
+    member: 'http://192.168.1.20:3000/m/K7M2QX',
+  };
+
+  it('posts the plan and lands on the console path with its key', async () => {
+    let sent: unknown;
+    const fetcher = (async (_url: string, init: RequestInit) => {
+      sent = JSON.parse(String(init.body));
+      return new Response(JSON.stringify({ code: 'K7M2QX', facilitatorKey: 'secret', links }), {
+        status: 201,
+      });
+    }) as typeof fetch;
+    const result = await createGroup(
+      { name: ' Tuesday ', budgets: { opening: 60_000 }, autoAdvance: false },
+      fetcher,
+    );
+    expect(sent).toEqual({
+      name: 'Tuesday',
+      plan: { budgets: { opening: 60_000 }, autoAdvance: false },
+    });
+    expect(result.ok && consolePath(result.group)).toBe('/f/K7M2QX#key=secret');
+  });
+
+  it('passes the server’s error message on', async () => {
+    const fetcher = (async () =>
+      new Response(JSON.stringify({ error: { code: 'rate_limited', message: 'Slow down.' } }), {
+        status: 429,
+      })) as unknown as typeof fetch;
+    expect(await createGroup({ name: '', budgets: {}, autoAdvance: true }, fetcher)).toEqual({
+      ok: false,
+      message: 'Slow down.',
+    });
+  });
+});
