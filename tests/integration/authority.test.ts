@@ -88,4 +88,25 @@ describe('compare-and-set: the store is the truth, actors are its cache', () => 
       view: { revision: 4 + accepted.length, phase: 'discussion' },
     });
   });
+
+  it('a rebuilt cache still auto-advances, persists and broadcasts', async () => {
+    const dataDir = tempDataDir();
+    const one = await start(dataDir);
+    const two = await start(dataDir);
+    const plan = { autoAdvance: true, budgets: { presentation: 1000 } };
+    const { code, facilitatorKey: key } = await createGroup(one.url, { plan });
+    const onOne = await connect(one.url, { code, role: 'facilitator', key });
+    const displayOnTwo = await connect(two.url, { code, role: 'display' });
+    const onTwo = await connect(two.url, { code, role: 'facilitator', key });
+    expect(await onOne.command({ type: 'start' })).toMatchObject({ ok: true });
+    // Two rebuilds its actor from the stored snapshot, then applies next.
+    const next = await onTwo.command({ type: 'next' });
+    expect(next).toMatchObject({ ok: true, view: { revision: 2, phase: 'presentation' } });
+    const advanced = await displayOnTwo.waitFor((view) => view.revision === 3, 4000);
+    expect(advanced.phase).toBe('questions');
+    expect((await two.store.get(code))?.revision).toBe(3);
+    // One's stale cache catches up on its next command.
+    const back = await onOne.command({ type: 'back' });
+    expect(back).toMatchObject({ ok: true, view: { revision: 4, phase: 'presentation' } });
+  });
 });

@@ -3,6 +3,7 @@ import { refusalOf } from '@balint/shared';
 import type { ParsedCommand } from '@balint/shared/schemas';
 import type { Clock } from '../clock.ts';
 import {
+  installActor,
   type LiveGroup,
   persistedJson,
   restoreActor,
@@ -30,13 +31,9 @@ const STALE: ApiError = {
 };
 
 /** Replaces the cached actor with one restored from the stored snapshot, re-armed at now. */
-function rebuild(group: LiveGroup, row: StoredGroup, clock: Clock): void {
-  const previous = group.actor;
-  const actor = restoreActor(row.snapshot, clock);
-  previous.stop();
-  group.actor = actor;
+export function rebuild(group: LiveGroup, row: StoredGroup, clock: Clock): void {
   group.storedRevision = row.revision;
-  actor.start();
+  installActor(group, restoreActor(row.snapshot, clock));
   sendQuietly(group, { type: 'resync', at: clock.now() });
 }
 

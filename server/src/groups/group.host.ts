@@ -16,6 +16,7 @@ import { applyCommand, persistIfAdvanced, type WireCommandInput } from './group.
 import {
   type Audience,
   createLiveGroup,
+  installActor,
   type LiveGroup,
   persistedJson,
   restoreActor,
@@ -96,29 +97,25 @@ export function createGroupHost(deps: HostDeps): GroupHost {
   };
   const applyDeps = { store, clock, broadcast };
 
-  /** Watches for revisions the host did not send: the actor's own auto-advances. */
-  const watch = (group: LiveGroup): void => {
-    group.actor.subscribe((snapshot) => {
-      if (group.applying || group.expired) return;
-      if (snapshot.context.revision === group.storedRevision) return;
+  /** Holds the group in this process, its actor started and watched. */
+  const register = (group: LiveGroup): LiveGroup => {
+    group.presenceBroadcast = createCoalescer(clock, windowMs, () => broadcast(group));
+    group.onOwnRevision = () => {
       serialize(group, () => persistIfAdvanced(group, applyDeps)).catch((error: unknown) =>
         logger.error({ err: error, code: group.code }, 'auto-advance not persisted'),
       );
-    });
-  };
-
-  const register = (group: LiveGroup): LiveGroup => {
-    group.presenceBroadcast = createCoalescer(clock, windowMs, () => broadcast(group));
+    };
+    group.onActorError = (error) => {
+      logger.error({ err: error, code: group.code }, 'session actor failed; will reload');
+    };
+    installActor(group, group.actor);
     groups.set(group.code, group);
     return group;
   };
 
   /** Restores a stored group, re-arming its timer and replaying missed auto-advances. */
   const adopt = async (row: StoredGroup): Promise<LiveGroup> => {
-    const actor = restoreActor(row.snapshot, clock);
-    const group = register(createLiveGroup(row, actor));
-    watch(group);
-    actor.start();
+    const group = register(createLiveGroup(row, restoreActor(row.snapshot, clock)));
     sendQuietly(group, { type: 'resync', at: clock.now() });
     await serialize(group, () => persistIfAdvanced(group, applyDeps));
     return group;
@@ -167,7 +164,7 @@ export function createGroupHost(deps: HostDeps): GroupHost {
       const facilitatorKey = randomBytes(32).toString('base64url');
       const keyHash = hashKey(facilitatorKey);
       const input = { plan: resolvePlan(planInput), at };
-      const actor = createActor(sessionMachine, { input, clock }).start();
+      const actor = createActor(sessionMachine, { input, clock });
       for (let attempt = 0; attempt < CREATE_ATTEMPTS; attempt += 1) {
         const code = newJoinCode();
         const group = createLiveGroup({ code, name, keyHash, revision: 0 }, actor);
@@ -182,11 +179,9 @@ export function createGroupHost(deps: HostDeps): GroupHost {
         });
         if (!stored) continue;
         register(group);
-        watch(group);
         logger.info({ code }, 'group created');
         return { code, facilitatorKey };
       }
-      actor.stop();
       throw new Error('No free join code found');
     },
 

@@ -24,6 +24,10 @@ export interface LiveGroup {
   readonly presence: Presence;
   presenceBroadcast: Coalescer | null;
   expired: boolean;
+  /** Called when the actor changes the revision by itself (an auto-advance). */
+  onOwnRevision: () => void;
+  /** Called if the actor fails; it is then dead and must be rebuilt from the store. */
+  onActorError: (error: unknown) => void;
 }
 
 export interface LiveGroupInit {
@@ -43,7 +47,29 @@ export function createLiveGroup(init: LiveGroupInit, actor: SessionActor): LiveG
     presence: createPresence(),
     presenceBroadcast: null,
     expired: false,
+    onOwnRevision: () => undefined,
+    onActorError: () => undefined,
   };
+}
+
+/**
+ * Makes `actor` the group's cache: stops the previous one, watches the new one for
+ * revisions the host did not send (auto-advances) and for failures, and starts it.
+ */
+export function installActor(group: LiveGroup, actor: SessionActor): void {
+  if (group.actor !== actor) group.actor.stop();
+  group.actor = actor;
+  actor.subscribe({
+    next: (snapshot) => {
+      if (group.applying || group.expired || group.actor !== actor) return;
+      if (snapshot.context.revision !== group.storedRevision) group.onOwnRevision();
+    },
+    error: (error) => {
+      group.storedRevision = -1;
+      group.onActorError(error);
+    },
+  });
+  actor.start();
 }
 
 /** An actor restored from a persisted snapshot; started, but its delays are not re-armed. */
