@@ -44,14 +44,22 @@ app.http.listen(config.port, config.host, () => {
     `  Join links use ${config.publicUrl}`,
   ];
   lines.push(`  On this machine: http://localhost:${port}`);
-  for (const candidate of lan) {
-    const note = candidate.isPrivate ? '' : ' (not a private range)';
-    lines.push(`  On the room's network: http://${candidate.address}:${port}${note}`);
+  if (isLoopback(config.host)) {
+    lines.push(`  Listening on ${config.host} only: phones cannot reach it (set HOST=0.0.0.0).`);
+  } else {
+    for (const candidate of lan) {
+      const note = candidate.isPrivate ? '' : ' (not a private range)';
+      lines.push(`  On the room's network: http://${candidate.address}:${port}${note}`);
+    }
   }
   lines.push(`  Data: ${config.dataDir}`);
   console.log(lines.join('\n'));
   logger.info({ port, host: config.host }, 'listening');
 });
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

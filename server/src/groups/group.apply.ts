@@ -103,7 +103,10 @@ export async function applyCommand(
       deps.broadcast(group);
       return { ok: true, view: viewOf(group, 'facilitator', deps.clock.now()) };
     }
-    group.storedRevision = -1;
+    // Another writer moved first: drop what we applied, so no view shows an unstored state.
+    const latest = await deps.store.get(group.code);
+    if (latest) rebuild(group, latest, deps.clock);
+    else group.storedRevision = -1;
   }
   return { ok: false, error: STALE, view: viewOf(group, 'facilitator', deps.clock.now()) };
 }
