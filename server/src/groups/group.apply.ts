@@ -93,11 +93,18 @@ export async function applyCommand(
     if (refusal) return { ok: false, error: refusal, view: viewOf(group, 'facilitator', at) };
     sendQuietly(group, event);
     const nextRevision = revisionOf(group);
-    const written = await deps.store.compareAndSet(group.code, group.storedRevision, {
-      revision: nextRevision,
-      snapshot: persistedJson(group),
-      lastActivityAt: at,
-    });
+    let written: boolean;
+    try {
+      written = await deps.store.compareAndSet(group.code, group.storedRevision, {
+        revision: nextRevision,
+        snapshot: persistedJson(group),
+        lastActivityAt: at,
+      });
+    } catch (error) {
+      // Not stored, so not applied: the cache goes back to what the store holds.
+      rebuild(group, row, deps.clock);
+      throw error;
+    }
     if (written) {
       group.storedRevision = nextRevision;
       deps.broadcast(group);
