@@ -92,7 +92,7 @@ describe('ServerClock', () => {
     serveClock(
       socket,
       () => TRUE_OFFSET,
-      () => delays[index++ % delays.length] ?? delays[0]!,
+      () => delays[index++ % delays.length] ?? { upMs: 5, downMs: 5 },
     );
     const clock = new ServerClock(socket, { samplesPerBurst: 3 });
     clock.resync(true);

@@ -39,7 +39,11 @@ export function DisplayPage({ code }: Props) {
   const overtime = reading?.countdown.overtime ?? false;
 
   return (
-    <main class={`display ${welcoming ? 'display--welcome' : ''}`}>
+    <main
+      class={`display ${welcoming ? 'display--welcome' : ''}`}
+      data-phase={phase ?? ''}
+      data-status={status}
+    >
       <h1 class="visually-hidden">{view?.name || 'Balint group'}: projector</h1>
       <PhaseAnnouncer message={view ? title : ''} />
       <div class="display__timer">

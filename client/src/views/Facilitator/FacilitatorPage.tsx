@@ -79,7 +79,7 @@ function Console({ code, facilitatorKey }: ConsoleProps) {
   const overtime = reading?.countdown.overtime ?? false;
 
   return (
-    <div class="console">
+    <div class="console" data-phase={view?.phase ?? ''} data-status={status}>
       <PhaseAnnouncer message={view ? title : ''} />
       <header class="console__bar">
         <p class="console__brand">Balint Timer</p>

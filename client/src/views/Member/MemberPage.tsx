@@ -46,7 +46,7 @@ export function MemberPage({ code }: Props) {
   const inPhase = view ? isPhaseId(view.phase) : false;
 
   return (
-    <main class="member">
+    <main class="member" data-phase={view?.phase ?? ''} data-status={status}>
       <PhaseAnnouncer message={view ? title : ''} />
       <header class="member__bar">
         <p class="member__group">{view?.name || `Group ${code}`}</p>

@@ -1,0 +1,280 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  type CreateGroupResponse,
+  countdownAt,
+  type GroupInfoResponse,
+  type PlanInput,
+  type SessionView,
+} from '@balint/shared';
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Page,
+  type ViewportSize,
+} from 'playwright-core';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const CHROMIUM = '/usr/bin/chromium';
+export const SCREENSHOTS = join(repoRoot, 'test-results/screenshots');
+
+/** e2e needs Debian's Chromium; outside CI its absence skips loudly, in CI it fails. */
+export function browserAvailable(): boolean {
+  if (existsSync(CHROMIUM)) return true;
+  if (process.env.CI) return true; // let the launch fail: CI must have a browser
+  console.warn(
+    `\n${'!'.repeat(78)}\n!!! e2e SKIPPED: ${CHROMIUM} does not exist (apt-get install -y chromium).\n!!! In CI (CI set) this fails instead.\n${'!'.repeat(78)}\n`,
+  );
+  return false;
+}
+
+/** Builds client/dist, so the browser tests the client as it is now. */
+export function buildClient(): void {
+  execFileSync(process.execPath, [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build'], {
+    cwd: join(repoRoot, 'client'),
+    stdio: 'pipe',
+  });
+}
+
+export async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
+  const address = probe.address();
+  await new Promise<void>((done) => probe.close(() => done()));
+  if (typeof address !== 'object' || !address) throw new Error('no free port');
+  return address.port;
+}
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'balint-e2e-'));
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** The real server as `npm start` runs it, in a child process on loopback. */
+export class ServerProcess {
+  private child: ChildProcess | null = null;
+  private output = '';
+
+  constructor(
+    readonly port: number,
+    readonly dataDir: string,
+  ) {}
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    this.output = '';
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        PORT: String(this.port),
+        HOST: '127.0.0.1',
+        PUBLIC_URL: this.url,
+        DATA_DIR: this.dataDir,
+        RATE_LIMIT: 'off',
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (chunk) => {
+      this.output += String(chunk);
+    });
+    child.stderr?.on('data', (chunk) => {
+      this.output += String(chunk);
+    });
+    this.child = child;
+    await eventually(async () => {
+      if (child.exitCode !== null) throw new Error(`server exited: ${this.output}`);
+      const response = await fetch(`${this.url}/healthz`);
+      if (!response.ok) throw new Error(`healthz ${response.status}`);
+    }, 20_000);
+  }
+
+  /** SIGKILL: the hardest stop there is. */
+  async kill(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise<void>((done) => child.once('exit', () => done()));
+    child.kill('SIGKILL');
+    await exited;
+    this.child = null;
+  }
+
+  async createGroup(name: string, plan?: PlanInput): Promise<CreateGroupResponse> {
+    const response = await fetch(`${this.url}/api/groups`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name, ...(plan ? { plan } : {}) }),
+    });
+    if (response.status !== 201) throw new Error(`create: ${response.status}`);
+    return (await response.json()) as CreateGroupResponse;
+  }
+
+  /** The server's view, to compute the truth screens must agree with. */
+  async view(code: string): Promise<SessionView> {
+    const response = await fetch(`${this.url}/api/groups/${code}`);
+    if (!response.ok) throw new Error(`view: ${response.status}`);
+    return ((await response.json()) as GroupInfoResponse).view;
+  }
+}
+
+export async function eventually<T>(
+  check: () => Promise<T> | T,
+  timeoutMs = 5_000,
+  intervalMs = 50,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) throw lastError;
+    await new Promise((done) => setTimeout(done, intervalMs));
+  }
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+/** What every page is checked for: console errors and requests to any other host. */
+export interface Watch {
+  consoleErrors: string[];
+  foreignRequests: string[];
+  /** While true, the connection-refused noise of a deliberate server restart is expected. */
+  restarting: boolean;
+}
+
+export function newWatch(): Watch {
+  return { consoleErrors: [], foreignRequests: [], restarting: false };
+}
+
+const RESTART_NOISE = /ERR_CONNECTION_REFUSED|WebSocket connection to .* failed|ERR_EMPTY_RESPONSE/;
+
+export interface Screen {
+  name: string;
+  context: BrowserContext;
+  page: Page;
+}
+
+/** A page in its own browser context (its own storage), watched for errors and other hosts. */
+export async function openScreen(
+  browser: Browser,
+  watch: Watch,
+  name: string,
+  url: string,
+  viewport: ViewportSize,
+): Promise<Screen> {
+  const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
+  await context.route('**/*', (route) => {
+    const host = new URL(route.request().url()).hostname;
+    if (host === '127.0.0.1' || host === 'localhost') return route.continue();
+    watch.foreignRequests.push(`${name}: ${route.request().url()}`);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const text = message.text();
+    if (watch.restarting && RESTART_NOISE.test(text)) return;
+    watch.consoleErrors.push(`${name}: ${text}`);
+  });
+  page.on('pageerror', (error) => watch.consoleErrors.push(`${name}: ${error.message}`));
+  await page.goto(url);
+  return { name, context, page };
+}
+
+let axeScript: string | null = null;
+function axeSource(): string {
+  axeScript ??= readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  return axeScript;
+}
+
+/** Runs axe-core in the page; returns the violations, summarised. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const loaded = await page.evaluate(() => 'axe' in window);
+  // Evaluated through DevTools rather than added as a <script>: the page's strict CSP (rightly)
+  // refuses inline scripts, and bypassing CSP for the whole context would hide real violations.
+  if (!loaded) await page.evaluate(axeSource());
+  const violations = await page.evaluate(async () => {
+    // axe is injected above; the window type does not know it.
+    const axe = (window as unknown as { axe: { run: () => Promise<AxeResult> } }).axe;
+    type AxeResult = {
+      passes: unknown[];
+      violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown[] }> }>;
+    };
+    const result = await axe.run();
+    // A run that checked nothing would pass silently.
+    if (result.passes.length < 10) return [`axe checked only ${result.passes.length} rules`];
+    return result.violations.map(
+      (violation) =>
+        `${violation.id}: ${violation.help} (${violation.nodes
+          .map((node) => JSON.stringify(node.target))
+          .join(', ')})`,
+    );
+  });
+  return violations;
+}
+
+/** What a screen shows now: its phase (data-phase) and its digits in seconds (+ in overtime). */
+export interface Shown {
+  phase: string;
+  status: string;
+  seconds: number | null;
+  overtime: boolean;
+}
+
+export async function shown(page: Page): Promise<Shown> {
+  return page.evaluate(() => {
+    const root = document.querySelector('[data-phase]');
+    const digits = document.querySelector('.digits > span[aria-hidden="true"]');
+    const text = digits?.textContent ?? '';
+    const match = /^(\+)?(?:(\d+):)?(\d+):(\d{2})$/.exec(text);
+    let seconds: number | null = null;
+    if (match) {
+      seconds = Number(match[2] ?? 0) * 3600 + Number(match[3]) * 60 + Number(match[4]);
+    }
+    return {
+      phase: root?.getAttribute('data-phase') ?? '',
+      status: root?.getAttribute('data-status') ?? '',
+      seconds,
+      overtime: match?.[1] === '+',
+    };
+  });
+}
+
+/** The seconds every screen should show now, from the server's own view. */
+export function truthAt(view: SessionView, now: number): { seconds: number; overtime: boolean } {
+  const countdown = countdownAt(view, now);
+  return { seconds: countdown.seconds, overtime: countdown.overtime };
+}
+
+export function screenshotPath(name: string): string {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return join(SCREENSHOTS, `${name}.png`);
+}

@@ -1,0 +1,302 @@
+import { isPhaseId } from '@balint/shared';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  axeViolations,
+  browserAvailable,
+  buildClient,
+  eventually,
+  freePort,
+  launchBrowser,
+  newWatch,
+  openScreen,
+  removeDir,
+  type Screen,
+  ServerProcess,
+  screenshotPath,
+  shown,
+  tempDir,
+  truthAt,
+  type Watch,
+} from './harness.ts';
+
+const SIZES = [
+  { width: 1920, height: 1080 },
+  { width: 1366, height: 768 },
+  { width: 390, height: 844 },
+];
+const LAPTOP = { width: 1366, height: 768 };
+const PROJECTOR = { width: 1920, height: 1080 };
+const PHONE = { width: 390, height: 844 };
+
+const enabled = browserAvailable();
+
+describe.skipIf(!enabled)('the three screens against the real server', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let dataDir: string;
+  const watch: Watch = newWatch();
+
+  beforeAll(async () => {
+    buildClient();
+    dataDir = tempDir();
+    server = new ServerProcess(await freePort(), dataDir);
+    await server.start();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.kill();
+    if (dataDir) removeDir(dataDir);
+  });
+
+  /** Each screen in the right phase, live, and within 1 s of the server's truth. */
+  async function expectScreens(code: string, screens: Screen[], phase: string): Promise<void> {
+    await eventually(async () => {
+      for (const screen of screens) {
+        const now = await shown(screen.page);
+        expect(now.phase, screen.name).toBe(phase);
+        expect(now.status, screen.name).toBe('live');
+      }
+    }, 5_000);
+    if (!isPhaseId(phase)) return;
+    const view = await server.view(code);
+    for (const screen of screens) {
+      const now = await shown(screen.page);
+      const truth = truthAt(view, Date.now());
+      expect(now.seconds, `${screen.name} shows digits`).not.toBeNull();
+      // One scale across the time-up boundary: …2, 1 (counting down), 0, -1 (over time).
+      const shownIndex = now.overtime ? -(now.seconds ?? 0) : (now.seconds ?? 0);
+      const truthIndex = truth.overtime ? -truth.seconds : truth.seconds;
+      expect(
+        Math.abs(shownIndex - truthIndex),
+        `${screen.name} shows ${JSON.stringify(now)}, truth ${JSON.stringify(truth)}`,
+      ).toBeLessThanOrEqual(1);
+    }
+  }
+
+  async function expectAccessible(screens: Screen[]): Promise<void> {
+    for (const screen of screens) {
+      expect(await axeViolations(screen.page), `axe on ${screen.name}`).toEqual([]);
+    }
+  }
+
+  /** Every screen at every size, e.g. display-running-1920.png. */
+  async function snap(screens: Screen[], state: string): Promise<void> {
+    for (const screen of screens) {
+      const original = screen.page.viewportSize();
+      for (const size of SIZES) {
+        await screen.page.setViewportSize(size);
+        await screen.page.waitForTimeout(60);
+        await screen.page.screenshot({
+          path: screenshotPath(`${screen.name}-${state}-${size.width}`),
+        });
+      }
+      if (original) await screen.page.setViewportSize(original);
+    }
+  }
+
+  async function click(page: Page, name: string): Promise<void> {
+    await page.getByRole('button', { name, exact: true }).click();
+  }
+
+  async function confirm(page: Page, name: string): Promise<void> {
+    await page.locator('dialog[open]').getByRole('button', { name, exact: true }).click();
+  }
+
+  it('runs a whole session on a console, a projector and two phones', async () => {
+    // Home: create a group and land on the console, the key gone from the address bar.
+    const facilitator = await openScreen(browser, watch, 'facilitator', `${server.url}/`, LAPTOP);
+    const home: Screen = { ...facilitator, name: 'home' };
+    await expectAccessible([home]);
+    await snap([home], 'start');
+    await facilitator.page.fill('#group-name', 'Tuesday GP group');
+    await facilitator.page.click('text=Create group and open the console');
+    await facilitator.page.waitForURL(/\/f\/[A-Z0-9]{6}$/);
+    const code = new URL(facilitator.page.url()).pathname.slice(3);
+    expect(facilitator.page.url()).not.toContain('key=');
+    const stored = await facilitator.page.evaluate(
+      (c) => localStorage.getItem(`balint.key.${c}`),
+      code,
+    );
+    expect(stored).toMatch(/^[\w-]{20,}$/);
+
+    const display = await openScreen(
+      browser,
+      watch,
+      'display',
+      `${server.url}/d/${code}`,
+      PROJECTOR,
+    );
+    const anna = await openScreen(browser, watch, 'member', `${server.url}/m/${code}`, PHONE);
+    const ben = await openScreen(browser, watch, 'member-b', `${server.url}/m/${code}`, PHONE);
+    const screens = [facilitator, display, anna, ben];
+    await expectScreens(code, screens, 'lobby');
+
+    // Anna names herself and presents; the console sees both members and her name.
+    await anna.page.getByText('Your name and vibration').click();
+    await anna.page.fill('#member-name', 'Anna');
+    await click(anna.page, 'Save');
+    await click(anna.page, 'I’m presenting');
+    await eventually(async () => {
+      expect(await facilitator.page.locator('.presence__names').textContent()).toContain('Anna');
+      expect(await facilitator.page.locator('.presence__counts').textContent()).toMatch(
+        /2\s*members\s*1\s*display/,
+      );
+    }, 5_000);
+    await facilitator.page.fill('#presenter-name', 'A.B.');
+    await facilitator.page.locator('form.presenter').getByRole('button', { name: 'Save' }).click();
+    await eventually(async () =>
+      expect(await facilitator.page.locator('.now__facts').textContent()).toContain('A.B.'),
+    );
+    await expectScreens(code, screens, 'lobby');
+    await expectAccessible(screens);
+    await snap([facilitator, display, anna], 'lobby');
+
+    // Start, then Next with the keyboard.
+    await click(facilitator.page, 'Start session');
+    await expectScreens(code, screens, 'opening');
+    await facilitator.page.locator('body').press('ArrowRight');
+    await expectScreens(code, screens, 'presentation');
+    await expectAccessible(screens);
+    await snap([facilitator, display, anna], 'running');
+
+    // Pause with Space: every screen stands still on the same second.
+    await facilitator.page.locator('body').press('Space');
+    await eventually(async () =>
+      expect(await facilitator.page.getByRole('button', { name: 'Resume' }).count()).toBe(1),
+    );
+    await expectScreens(code, screens, 'presentation');
+    const paused = await shown(display.page);
+    await display.page.waitForTimeout(1_200);
+    expect((await shown(display.page)).seconds).toBe(paused.seconds);
+    expect(await anna.page.locator('.member__paused').textContent()).toBe('Paused');
+    await expectAccessible(screens);
+    await snap([facilitator, display, anna], 'paused');
+    await click(facilitator.page, 'Resume');
+
+    // Extend by a minute (the + key) and by five (the button).
+    const before = (await server.view(code)).phaseBudgetMs;
+    await facilitator.page.locator('body').press('+');
+    await eventually(async () =>
+      expect((await server.view(code)).phaseBudgetMs).toBe(before + 60_000),
+    );
+    await click(facilitator.page, '5 min');
+    await eventually(async () =>
+      expect((await server.view(code)).phaseBudgetMs).toBe(before + 360_000),
+    );
+    await expectScreens(code, screens, 'presentation');
+
+    // Next phase, then a short budget there: over time, counting up in every screen.
+    await click(facilitator.page, 'Next phase');
+    await expectScreens(code, screens, 'questions');
+    await facilitator.page.fill('#budget-questions', '0.03');
+    await facilitator.page.locator('#budget-questions').press('Enter');
+    await eventually(async () => {
+      for (const screen of screens)
+        expect((await shown(screen.page)).overtime, screen.name).toBe(true);
+    }, 6_000);
+    await facilitator.page.waitForTimeout(1_100);
+    await expectScreens(code, screens, 'questions');
+    expect(await display.page.locator('.digits--overtime').count()).toBe(1);
+    await expectAccessible(screens);
+    await snap([facilitator, display, anna], 'overtime');
+
+    // Discussion: the presenter sits back; the others get the discussion's norms.
+    await click(facilitator.page, 'Next phase');
+    await expectScreens(code, screens, 'discussion');
+    expect(await anna.page.locator('.member__prompt').textContent()).toMatch(
+      /sit back and listen/i,
+    );
+    expect(await ben.page.locator('.member__prompt').textContent()).toMatch(/no advice/i);
+
+    // Reflection: Next is refused by design; Next case starts case 2.
+    await click(facilitator.page, 'Next phase');
+    await expectScreens(code, screens, 'reflection');
+    expect(await anna.page.locator('.member__prompt').textContent()).toMatch(/invited back/i);
+    expect(await facilitator.page.getByRole('button', { name: 'Next phase' }).count()).toBe(0);
+    await click(facilitator.page, 'Next case');
+    await expectScreens(code, screens, 'presentation');
+    await eventually(async () => {
+      const facts = await facilitator.page.locator('.now__facts').textContent();
+      expect(facts).toContain('Case2');
+      expect(facts).toContain('not set');
+    });
+
+    // A reloaded phone comes straight back, remembering its name.
+    await ben.page.reload();
+    await expectScreens(code, screens, 'presentation');
+    expect(await anna.page.evaluate(() => localStorage.getItem('balint.member.name'))).toBe('Anna');
+
+    // The server is killed and restarted: every screen says so, then recovers within 3 s.
+    watch.restarting = true;
+    await server.kill();
+    await eventually(async () => {
+      for (const screen of screens)
+        expect((await shown(screen.page)).status, screen.name).not.toBe('live');
+    }, 5_000);
+    expect(await facilitator.page.locator('.console__offline').count()).toBe(1);
+    expect(await display.page.locator('.digits--stale').count()).toBe(1);
+    await server.start();
+    const restartedAt = Date.now();
+    await eventually(
+      async () => {
+        for (const screen of screens)
+          expect((await shown(screen.page)).status, screen.name).toBe('live');
+      },
+      5_000,
+      25,
+    );
+    const recoveryMs = Date.now() - restartedAt;
+    expect(recoveryMs, 'screens live again after the restart').toBeLessThan(3_000);
+    await expectScreens(code, screens, 'presentation');
+    watch.restarting = false;
+
+    // End (confirmed in a dialog), then reset to the lobby.
+    await click(facilitator.page, 'End…');
+    await confirm(facilitator.page, 'End session');
+    await expectScreens(code, screens, 'ended');
+    await expectAccessible(screens);
+    await snap([facilitator, display, anna], 'ended');
+    await click(facilitator.page, 'Reset to lobby…');
+    await confirm(facilitator.page, 'Reset');
+    await expectScreens(code, screens, 'lobby');
+
+    expect(watch.foreignRequests, 'requests to other hosts').toEqual([]);
+    expect(watch.consoleErrors, 'browser console errors').toEqual([]);
+    console.info(`e2e: screens recovered ${recoveryMs} ms after the server restarted`);
+    for (const screen of screens) await screen.context.close();
+  });
+
+  it('says plainly when a group does not exist or the console has no key', async () => {
+    const group = await server.createGroup('Keyless');
+    const missing = await openScreen(browser, watch, 'missing', `${server.url}/m/ZZZZZZ`, PHONE);
+    await missing.page.getByRole('heading', { name: 'No such group' }).waitFor();
+    const keyless = await openScreen(
+      browser,
+      watch,
+      'keyless',
+      `${server.url}/f/${group.code}`,
+      LAPTOP,
+    );
+    await keyless.page
+      .getByRole('heading', { name: 'This browser cannot control the session' })
+      .waitFor();
+    const wrongKey = await openScreen(
+      browser,
+      watch,
+      'wrong-key',
+      `${server.url}/f/${group.code}#key=not-the-key-at-all`,
+      LAPTOP,
+    );
+    await wrongKey.page
+      .getByRole('heading', { name: 'This browser cannot control the session' })
+      .waitFor();
+    await expectAccessible([missing, keyless]);
+    expect(watch.foreignRequests).toEqual([]);
+    // A refused handshake is an answer, not an error; the browser logs none.
+    expect(watch.consoleErrors).toEqual([]);
+    for (const screen of [missing, keyless, wrongKey]) await screen.context.close();
+  });
+});
