@@ -3,6 +3,7 @@ import {
   closeAllClients,
   connect,
   createGroup,
+  eventually,
   startServer,
   type TestServer,
   tempDataDir,
@@ -108,5 +109,19 @@ describe('compare-and-set: the store is the truth, actors are its cache', () => 
     // One's stale cache catches up on its next command.
     const back = await onOne.command({ type: 'back' });
     expect(back).toMatchObject({ ok: true, view: { revision: 4, phase: 'presentation' } });
+  });
+
+  it('a group deleted by another process is let go here too', async () => {
+    const dataDir = tempDataDir();
+    const one = await start(dataDir);
+    const two = await start(dataDir);
+    const { code, facilitatorKey: key } = await createGroup(one.url);
+    const onTwo = await connect(two.url, { code, role: 'facilitator', key });
+    const memberOnTwo = await connect(two.url, { code, role: 'member' });
+    await one.app.host.expire(code);
+    const ack = await onTwo.command({ type: 'start' });
+    expect(ack).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    await eventually(() => memberOnTwo.expired === 1 && !memberOnTwo.socket.connected);
+    expect((await fetch(`${two.url}/api/groups/${code}`)).status).toBe(404);
   });
 });

@@ -19,6 +19,8 @@ export interface ApplyDeps {
   store: GroupStore;
   clock: Clock;
   broadcast(group: LiveGroup): void;
+  /** The store no longer has the group (another process expired it): let it go here too. */
+  gone(group: LiveGroup): void;
 }
 
 /** Attempts at a compare-and-set before giving up: another writer won every time. */
@@ -77,7 +79,10 @@ export async function applyCommand(
   const command = fields as Command;
   for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt += 1) {
     const row = await deps.store.get(group.code);
-    if (!row || group.expired) return { ok: false, error: NOT_FOUND };
+    if (!row || group.expired) {
+      if (!group.expired) deps.gone(group);
+      return { ok: false, error: NOT_FOUND };
+    }
     if (row.revision !== group.storedRevision) {
       rebuild(group, row, deps.clock);
       if (!(await persistIfAdvanced(group, deps))) continue;

@@ -12,7 +12,12 @@ import {
 import { createActor } from 'xstate';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
-import { applyCommand, persistIfAdvanced, type WireCommandInput } from './group.apply.ts';
+import {
+  type ApplyDeps,
+  applyCommand,
+  persistIfAdvanced,
+  type WireCommandInput,
+} from './group.apply.ts';
 import {
   type Audience,
   createLiveGroup,
@@ -95,7 +100,19 @@ export function createGroupHost(deps: HostDeps): GroupHost {
       public: viewOf(group, 'public', now),
     });
   };
-  const applyDeps = { store, clock, broadcast };
+  const applyDeps: ApplyDeps = {
+    store,
+    clock,
+    broadcast,
+    // On a later turn, so the caller's ack goes out before its socket is closed.
+    gone: (group) => {
+      clock.setTimeout(() => {
+        expire(group.code).catch((error: unknown) =>
+          logger.error({ err: error, code: group.code }, 'expiry failed'),
+        );
+      }, 0);
+    },
+  };
 
   /** Holds the group in this process, its actor started and watched. */
   const register = (group: LiveGroup): LiveGroup => {
