@@ -175,6 +175,17 @@ describe('fuzz: the server survives any payload and its state does not move', ()
     expect(await f.command({ type: 'next' })).toMatchObject({ ok: true, view: { revision: 2 } });
   });
 
+  it('a payload of 16 KB gets an answer', async () => {
+    const { code, facilitatorKey: key } = await createGroup(server.url);
+    const f = await connect(server.url, { code, role: 'facilitator', key });
+    const name = 'x'.repeat(16 * 1024 - 40);
+    const ack = await f.command({ type: 'setPresenter', name });
+    expect(ack).toMatchObject({ ok: false, error: { code: 'invalid_command', field: 'name' } });
+    const clock = await f.socket.timeout(2000).emitWithAck('clock', 1, 'y'.repeat(16 * 1024 - 40));
+    expect(typeof clock).toBe('number');
+    expect(f.socket.connected).toBe(true);
+  });
+
   it('a payload far over 16 KB closes at most that connection', async () => {
     const { code, facilitatorKey: key } = await createGroup(server.url);
     const f = await connect(server.url, { code, role: 'facilitator', key });
