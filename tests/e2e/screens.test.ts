@@ -157,6 +157,7 @@ describe.skipIf(!enabled)('the three screens against the real server', () => {
     // Start, then Next with the keyboard.
     await click(facilitator.page, 'Start session');
     await expectScreens(code, screens, 'opening');
+    await snap([display, anna], 'opening');
     await facilitator.page.locator('body').press('ArrowRight');
     await expectScreens(code, screens, 'presentation');
     await expectAccessible(screens);
@@ -238,6 +239,7 @@ describe.skipIf(!enabled)('the three screens against the real server', () => {
     }, 5_000);
     expect(await facilitator.page.locator('.console__offline').count()).toBe(1);
     expect(await display.page.locator('.digits--stale').count()).toBe(1);
+    await snap([facilitator, display, anna], 'reconnecting');
     await server.start();
     const restartedAt = Date.now();
     await eventually(

@@ -40,7 +40,7 @@ export function DisplayPage({ code }: Props) {
 
   return (
     <main
-      class={`display ${welcoming ? 'display--welcome' : ''}`}
+      class={`display ${welcoming ? `display--welcome display--${phase}` : ''}`}
       data-phase={phase ?? ''}
       data-status={status}
     >
