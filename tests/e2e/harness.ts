@@ -37,6 +37,8 @@ export function browserAvailable(): boolean {
 export function buildClient(): void {
   execFileSync(process.execPath, [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build'], {
     cwd: join(repoRoot, 'client'),
+    // vitest sets NODE_ENV=test, which would build Preact's development code.
+    env: { ...process.env, NODE_ENV: 'production' },
     stdio: 'pipe',
   });
 }
