@@ -111,7 +111,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     host,
     close: async () => {
       clearInterval(sweeper);
-      host.close();
+      await host.close();
       // Closing the transports (not a Socket.IO disconnect) lets clients reconnect by
       // themselves to the next process.
       await new Promise<void>((resolve) => {

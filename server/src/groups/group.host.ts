@@ -1,9 +1,6 @@
-import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import {
   type ApiError,
   type CommandAck,
-  JOIN_CODE_ALPHABET,
-  JOIN_CODE_LENGTH,
   type PlanInput,
   resolvePlan,
   type SessionView,
@@ -12,6 +9,7 @@ import {
 import { createActor } from 'xstate';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
+import { hashKey, keyMatchesHash, newFacilitatorKey, newJoinCode } from './credentials.ts';
 import {
   type ApplyDeps,
   applyCommand,
@@ -68,23 +66,13 @@ export interface GroupHost {
   leave(group: LiveGroup, socketId: string): void;
   /** Expires every idle group without screens; returns their codes. */
   sweep(): Promise<string[]>;
+  /** Deletes a group now, telling its screens. */
   expire(code: string): Promise<void>;
-  close(): void;
+  /** Waits for queued commands, then lets every group go (the store stays open). */
+  close(): Promise<void>;
 }
 
 const CREATE_ATTEMPTS = 20;
-
-function hashKey(key: string): string {
-  return createHash('sha256').update(key, 'utf8').digest('hex');
-}
-
-function newJoinCode(): string {
-  let code = '';
-  for (let i = 0; i < JOIN_CODE_LENGTH; i += 1) {
-    code += JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)];
-  }
-  return code;
-}
 
 export function createGroupHost(deps: HostDeps): GroupHost {
   const { store, clock, logger, broadcaster } = deps;
@@ -152,15 +140,23 @@ export function createGroupHost(deps: HostDeps): GroupHost {
     groups.delete(group.code);
   };
 
-  const expire = async (code: string): Promise<void> => {
+  /** Deletes the group and tells its screens; with `idleBefore`, only if it is still idle. */
+  const expire = async (code: string, idleBefore?: number): Promise<boolean> => {
     const group = groups.get(code);
     const remove = async () => {
+      if (idleBefore !== undefined) {
+        // A screen may have joined, or another process taken a command, since the sweep looked.
+        if ((group?.presence.size ?? 0) > 0) return false;
+        const row = await store.get(code);
+        if (row && row.lastActivityAt >= idleBefore) return false;
+      }
       if (group) drop(group);
       broadcaster.expired(code);
       await store.delete(code);
       logger.info({ code }, 'group expired');
+      return true;
     };
-    await (group ? serialize(group, remove) : remove());
+    return group ? serialize(group, remove) : remove();
   };
 
   return {
@@ -178,7 +174,7 @@ export function createGroupHost(deps: HostDeps): GroupHost {
 
     create: async (name, planInput) => {
       const at = clock.now();
-      const facilitatorKey = randomBytes(32).toString('base64url');
+      const facilitatorKey = newFacilitatorKey();
       const keyHash = hashKey(facilitatorKey);
       const input = { plan: resolvePlan(planInput), at };
       const actor = createActor(sessionMachine, { input, clock });
@@ -214,12 +210,7 @@ export function createGroupHost(deps: HostDeps): GroupHost {
 
     live: (code) => groups.get(code),
 
-    keyMatches: (group, key) => {
-      if (typeof key !== 'string' || key.length === 0) return false;
-      const given = Buffer.from(hashKey(key), 'hex');
-      const stored = Buffer.from(group.keyHash, 'hex');
-      return given.length === stored.length && timingSafeEqual(given, stored);
-    },
+    keyMatches: (group, key) => keyMatchesHash(key, group.keyHash),
 
     view: (group, audience) => viewOf(group, audience, clock.now()),
 
@@ -245,24 +236,27 @@ export function createGroupHost(deps: HostDeps): GroupHost {
     },
 
     sweep: async () => {
-      const idle = await store.idleSince(clock.now() - deps.groupTtlMs);
+      const idleBefore = clock.now() - deps.groupTtlMs;
       const expired: string[] = [];
-      for (const code of idle) {
+      for (const code of await store.idleSince(idleBefore)) {
         if ((groups.get(code)?.presence.size ?? 0) > 0) {
           // Screens are here: keep the stored activity recent, so a crash does not make
           // the group look idle when the process comes back.
           await store.touch(code, clock.now());
-          continue;
+        } else if (await expire(code, idleBefore)) {
+          expired.push(code);
         }
-        await expire(code);
-        expired.push(code);
       }
       return expired;
     },
 
-    expire,
+    expire: async (code) => {
+      await expire(code);
+    },
 
-    close: () => {
+    close: async () => {
+      // Let commands already being written finish, so what was acked is what was stored.
+      await Promise.all([...groups.values()].map((group) => group.queue));
       for (const group of groups.values()) drop(group);
     },
   };
