@@ -1,17 +1,17 @@
 import type {
-  ApiError,
   ClientToServerEvents,
   CommandAck,
-  ErrorCode,
   InterServerEvents,
   ServerToClientEvents,
   SocketData,
 } from '@balint/shared';
-import { commandSchema, handshakeAuthSchema, toApiError } from '@balint/shared/schemas';
+import { commandSchema, toApiError } from '@balint/shared/schemas';
 import type { Server, Socket } from 'socket.io';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
 import type { RateLimits } from '../rateLimits.ts';
+import { fail } from './errors.ts';
+import { handshake } from './group.handshake.ts';
 import type { GroupHost } from './group.host.ts';
 import type { Audience } from './group.live.ts';
 
@@ -21,7 +21,7 @@ export type GroupServer = Server<
   InterServerEvents,
   SocketData
 >;
-type GroupSocket = Socket<
+export type GroupSocket = Socket<
   ClientToServerEvents,
   ServerToClientEvents,
   InterServerEvents,
@@ -43,15 +43,6 @@ export const rooms = {
   audience: (code: string, audience: Audience) => `g:${code}:${audience}`,
 };
 
-/** A `connect_error` the client can read: `err.data = { code, message, field? }`. */
-function joinError(error: ApiError): Error & { data: ApiError } {
-  return Object.assign(new Error(error.message), { data: error });
-}
-
-function fail(code: ErrorCode, message: string): ApiError {
-  return { code, message };
-}
-
 /** The trailing function of an event's arguments, if the client asked for an answer. */
 function ackOf(args: unknown[]): ((answer: unknown) => void) | null {
   const last = args[args.length - 1];
@@ -62,34 +53,7 @@ function ackOf(args: unknown[]): ((answer: unknown) => void) | null {
 export function registerGroupHandlers(io: GroupServer, deps: GroupHandlerDeps): void {
   const { host, limits, clock, logger } = deps;
 
-  io.use(async (socket, next) => {
-    const address = deps.addressOf(socket);
-    const refuse = async (error: ApiError) => {
-      if (error.code !== 'rate_limited') await limits.recordFailedJoin(address);
-      next(joinError(error));
-    };
-    try {
-      if (await limits.joinBlocked(address)) {
-        return await refuse(fail('rate_limited', 'Too many failed attempts. Wait a minute.'));
-      }
-      const parsed = handshakeAuthSchema.safeParse(socket.handshake.auth);
-      if (!parsed.success) {
-        return await refuse(toApiError(parsed.error, 'invalid_request', 'handshake'));
-      }
-      const auth = parsed.data;
-      const group = await host.find(auth.code);
-      if (!group) return await refuse(fail('not_found', 'No group has this code.'));
-      if (auth.role === 'facilitator' && !host.keyMatches(group, auth.key)) {
-        return await refuse(fail('forbidden', 'This facilitator link is not valid.'));
-      }
-      socket.data = { code: group.code, role: auth.role, presenter: auth.presenter ?? false };
-      if (auth.role === 'member' && auth.name) socket.data.name = auth.name;
-      next();
-    } catch (error) {
-      logger.error({ err: error }, 'handshake failed');
-      next(joinError(fail('internal', 'Something went wrong. Try again.')));
-    }
-  });
+  io.use(handshake(deps));
 
   io.on('connection', (socket) => {
     const { code, role } = socket.data;

@@ -1,0 +1,45 @@
+import type { ApiError } from '@balint/shared';
+import { handshakeAuthSchema, toApiError } from '@balint/shared/schemas';
+import { fail } from './errors.ts';
+import type { GroupHandlerDeps, GroupSocket } from './group.handlers.ts';
+
+/** A `connect_error` the client can read: `err.data = { code, message, field? }`. */
+function joinError(error: ApiError): Error & { data: ApiError } {
+  return Object.assign(new Error(error.message), { data: error });
+}
+
+/**
+ * Socket.IO middleware: the handshake `auth` decides group and role. Refusals are
+ * `connect_error`s with `data.code`; each one but `rate_limited` counts as a failed join.
+ */
+export function handshake(deps: GroupHandlerDeps) {
+  const { host, limits, logger } = deps;
+  return async (socket: GroupSocket, next: (error?: Error) => void): Promise<void> => {
+    const address = deps.addressOf(socket);
+    const refuse = async (error: ApiError) => {
+      if (error.code !== 'rate_limited') await limits.recordFailedJoin(address);
+      next(joinError(error));
+    };
+    try {
+      if (await limits.joinBlocked(address)) {
+        return await refuse(fail('rate_limited', 'Too many failed attempts. Wait a minute.'));
+      }
+      const parsed = handshakeAuthSchema.safeParse(socket.handshake.auth);
+      if (!parsed.success) {
+        return await refuse(toApiError(parsed.error, 'invalid_request', 'handshake'));
+      }
+      const auth = parsed.data;
+      const group = await host.find(auth.code);
+      if (!group) return await refuse(fail('not_found', 'No group has this code.'));
+      if (auth.role === 'facilitator' && !host.keyMatches(group, auth.key)) {
+        return await refuse(fail('forbidden', 'This facilitator link is not valid.'));
+      }
+      socket.data = { code: group.code, role: auth.role, presenter: auth.presenter ?? false };
+      if (auth.role === 'member' && auth.name) socket.data.name = auth.name;
+      next();
+    } catch (error) {
+      logger.error({ err: error }, 'handshake failed');
+      next(joinError(fail('internal', 'Something went wrong. Try again.')));
+    }
+  };
+}
