@@ -10,7 +10,7 @@ import type { GroupStore } from './groups/group.store.ts';
 import type { Logger } from './logger.ts';
 import { pageRoutes } from './pages.ts';
 import { createRateLimits } from './rateLimits.ts';
-import { clientAddress, sameOrigin, securityHeaders } from './security.ts';
+import { clientAddress, hostOf, sameOrigin, securityHeaders } from './security.ts';
 
 export interface AppDeps {
   store: GroupStore;
@@ -49,6 +49,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const { store, clock, logger } = deps;
   const trustProxy = deps.trustProxy ?? false;
   const limits = createRateLimits(deps.rateLimit ?? true);
+  const originPolicy = { publicHost: hostOf(deps.publicUrl), trustProxy };
 
   const app = express();
   app.set('trust proxy', trustProxy);
@@ -56,7 +57,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const http = createServer(app);
   const io: GroupServer = new Server(http, {
     maxHttpBufferSize: SOCKET_BUFFER_BYTES,
-    allowRequest: (request, callback) => callback(null, sameOrigin(request)),
+    allowRequest: (request, callback) => callback(null, sameOrigin(request, originPolicy)),
     serveClient: false,
   });
 

@@ -29,19 +29,40 @@ export function securityHeaders() {
   });
 }
 
+export interface OriginPolicy {
+  /** The host of PUBLIC_URL: pages served from there are ours even if a proxy renames Host. */
+  publicHost: string | null;
+  /** Behind a trusted proxy, X-Forwarded-Host names the host the browser used. */
+  trustProxy: boolean | number;
+}
+
 /**
  * Socket.IO's CORS option does not cover WebSocket upgrades: a request that names an Origin
- * is accepted only if that origin's host is the host it was sent to.
+ * is accepted only if that origin's host is the host it was sent to (or PUBLIC_URL's).
  */
-export function sameOrigin(request: IncomingMessage): boolean {
+export function sameOrigin(request: IncomingMessage, policy: OriginPolicy): boolean {
   const origin = request.headers.origin;
   if (origin === undefined) return true;
-  const host = request.headers.host;
-  if (!host) return false;
+  let originHost: string;
   try {
-    return new URL(origin).host === host;
+    originHost = new URL(origin).host;
   } catch {
     return false;
+  }
+  const allowed = [request.headers.host, policy.publicHost];
+  if (policy.trustProxy !== false && policy.trustProxy !== 0) {
+    const forwarded = request.headers['x-forwarded-host'];
+    allowed.push((Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim());
+  }
+  return allowed.some((host) => host !== undefined && host !== null && host === originHost);
+}
+
+/** The host part of PUBLIC_URL, or null if it is not a URL. */
+export function hostOf(url: string): string | null {
+  try {
+    return new URL(url).host;
+  } catch {
+    return null;
   }
 }
 

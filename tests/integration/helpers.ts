@@ -126,11 +126,12 @@ const clients = new Set<Socket>();
 export async function connect(
   url: string,
   auth: Partial<HandshakeAuth> | Record<string, unknown>,
-  options: { reconnection?: boolean } = {},
+  options: { reconnection?: boolean; extraHeaders?: Record<string, string> } = {},
 ): Promise<Client> {
   const socket = io(url, {
     auth,
     transports: ['websocket'],
+    extraHeaders: options.extraHeaders,
     forceNew: true,
     reconnection: options.reconnection ?? false,
     reconnectionDelay: 50,

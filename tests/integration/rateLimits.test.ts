@@ -39,6 +39,18 @@ describe('rate limits (RATE_LIMIT on)', () => {
     expect(blocked.data?.code).toBe('rate_limited');
     const other = await refusedJoin(server.url, { code, role: 'facilitator' }, from('10.0.0.2'));
     expect(other.data?.code).toBe('forbidden');
+    // Behind the trusted proxy, the browser's host arrives as X-Forwarded-Host.
+    const proxied = await connect(
+      server.url,
+      { code, role: 'display' },
+      {
+        extraHeaders: {
+          origin: 'https://timer.example.org',
+          'x-forwarded-host': 'timer.example.org',
+        },
+      },
+    );
+    proxied.close();
   });
 
   it('allows 60 group creations an hour per address', async () => {

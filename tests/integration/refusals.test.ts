@@ -1,4 +1,5 @@
 import type { CommandAck } from '@balint/shared';
+import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Client,
@@ -220,5 +221,30 @@ describe('roles', () => {
     expect(error.message).toBeTruthy();
     const same = await connect(server.url, { code, role: 'display' });
     same.close();
+    // Without TRUST_PROXY a forwarded host proves nothing.
+    const forwarded = await refusedJoin(
+      server.url,
+      { code, role: 'display' },
+      { origin: 'http://evil.example', 'x-forwarded-host': 'evil.example' },
+    );
+    expect(forwarded.data).toBeUndefined();
+  });
+
+  it('accepts sockets from its own origin and from PUBLIC_URL', async () => {
+    const { code } = await createGroup(server.url);
+    for (const origin of [server.url, 'http://127.0.0.1:0']) {
+      const socket = io(server.url, {
+        auth: { code, role: 'display' },
+        transports: ['websocket'],
+        forceNew: true,
+        reconnection: false,
+        extraHeaders: { origin },
+      });
+      await new Promise<void>((resolve, reject) => {
+        socket.once('session', () => resolve());
+        socket.once('connect_error', reject);
+      });
+      socket.close();
+    }
   });
 });
