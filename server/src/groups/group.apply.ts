@@ -46,7 +46,7 @@ export function rebuild(group: LiveGroup, row: StoredGroup, clock: Clock): void 
  */
 export async function persistIfAdvanced(group: LiveGroup, deps: ApplyDeps): Promise<boolean> {
   const revision = revisionOf(group);
-  if (group.expired || revision === group.storedRevision) return true;
+  if (group.released || revision === group.storedRevision) return true;
   const written = await deps.store.compareAndSet(group.code, group.storedRevision, {
     revision,
     snapshot: persistedJson(group),
@@ -79,8 +79,8 @@ export async function applyCommand(
   const command = fields as Command;
   for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt += 1) {
     const row = await deps.store.get(group.code);
-    if (!row || group.expired) {
-      if (!group.expired) deps.gone(group);
+    if (!row || group.released) {
+      if (!group.released) deps.gone(group);
       return { ok: false, error: NOT_FOUND };
     }
     if (row.revision !== group.storedRevision) {

@@ -81,7 +81,7 @@ export function createGroupHost(deps: HostDeps): GroupHost {
   const loading = new Map<string, Promise<LiveGroup | null>>();
 
   const broadcast = (group: LiveGroup): void => {
-    if (group.expired) return;
+    if (group.released) return;
     const now = clock.now();
     broadcaster.session(group.code, {
       facilitator: viewOf(group, 'facilitator', now),
@@ -134,7 +134,7 @@ export function createGroupHost(deps: HostDeps): GroupHost {
   };
 
   const drop = (group: LiveGroup): void => {
-    group.expired = true;
+    group.released = true;
     group.presenceBroadcast?.cancel();
     group.actor.stop();
     groups.delete(group.code);
@@ -215,7 +215,7 @@ export function createGroupHost(deps: HostDeps): GroupHost {
     view: (group, audience) => viewOf(group, audience, clock.now()),
 
     command: async (group, command) => {
-      if (group.expired) return { ok: false, error: goneError() };
+      if (group.released) return { ok: false, error: goneError() };
       return serialize(group, () => applyCommand(group, command, applyDeps));
     },
 
@@ -226,7 +226,7 @@ export function createGroupHost(deps: HostDeps): GroupHost {
 
     leave: (group, socketId) => {
       group.presence.remove(socketId);
-      if (group.expired) return;
+      if (group.released) return;
       group.presenceBroadcast?.changed();
       if (group.presence.size === 0) {
         store

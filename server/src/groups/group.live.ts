@@ -23,7 +23,8 @@ export interface LiveGroup {
   queue: Promise<unknown>;
   readonly presence: Presence;
   presenceBroadcast: Coalescer | null;
-  expired: boolean;
+  /** No longer held by this process (expired, or the server is closing). */
+  released: boolean;
   /** Called when the actor changes the revision by itself (an auto-advance). */
   onOwnRevision: () => void;
   /** Called if the actor fails; it is then dead and must be rebuilt from the store. */
@@ -46,7 +47,7 @@ export function createLiveGroup(init: LiveGroupInit, actor: SessionActor): LiveG
     queue: Promise.resolve(),
     presence: createPresence(),
     presenceBroadcast: null,
-    expired: false,
+    released: false,
     onOwnRevision: () => undefined,
     onActorError: () => undefined,
   };
@@ -61,7 +62,7 @@ export function installActor(group: LiveGroup, actor: SessionActor): void {
   group.actor = actor;
   actor.subscribe({
     next: (snapshot) => {
-      if (group.applying || group.expired || group.actor !== actor) return;
+      if (group.applying || group.released || group.actor !== actor) return;
       if (snapshot.context.revision !== group.storedRevision) group.onOwnRevision();
     },
     error: (error) => {
