@@ -48,7 +48,7 @@ describe('[S3] auto-advance, live', () => {
   });
 });
 
-describe('presence', () => {
+describe('[R4] presence', () => {
   it('counts screens, coalesced to a handful of messages per screen', async () => {
     server = await startServer();
     const url = server.url;

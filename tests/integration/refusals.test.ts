@@ -137,7 +137,7 @@ describe('[R2] invalid_command for bad values, unknown keys and shapes', () => {
   });
 });
 
-describe('stale_revision and precedence', () => {
+describe('[R3] stale_revision and precedence', () => {
   it('refuses a command pinned to an old revision', async () => {
     const { f } = await facilitatorOfNewGroup();
     await accepted(f, { type: 'start', expectedRevision: 0 });

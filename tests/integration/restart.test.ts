@@ -30,7 +30,7 @@ async function stop(server: TestServer): Promise<void> {
 
 const T0 = 1_800_000_000_000;
 
-describe('[T7][P1] restart: wall-clock time survives the process', () => {
+describe('[T7][P1][R4] restart: wall-clock time survives the process', () => {
   it('a running phase kept running while the server was down, to the ms', async () => {
     const clock = frozenClock(T0);
     const dataDir = tempDataDir();
