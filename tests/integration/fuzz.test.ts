@@ -1,5 +1,7 @@
 import { commandSchema } from '@balint/shared/schemas';
+import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 import {
   type Client,
   closeAllClients,
@@ -195,6 +197,64 @@ describe('fuzz: the server survives any payload and its state does not move', ()
     expect((await (await fetch(`${server.url}/healthz`)).json()).ok).toBe(true);
     const again = await connect(server.url, { code, role: 'facilitator', key });
     expect(again.last().revision).toBe(0);
+  });
+
+  it(`random handshakes are refused with a protocol error (seed ${SEED})`, async () => {
+    const random = prng(SEED + 2);
+    const { code, facilitatorKey: key } = await createGroup(server.url);
+    const auths: unknown[] = Array.from({ length: 60 }, () => randomValue(random));
+    auths.push({ code, role: 'facilitator', key: `${key}=` }, { code, role: 'display', key });
+    const codes = new Set<string>();
+    await Promise.all(
+      auths.map(async (auth) => {
+        const socket = io(server.url, {
+          auth: auth as Record<string, unknown>,
+          transports: ['websocket'],
+          forceNew: true,
+          reconnection: false,
+        });
+        const outcome = await new Promise<string>((resolve) => {
+          socket.once('session', () => resolve('joined'));
+          socket.once('connect_error', (error: Error & { data?: { code?: string } }) =>
+            resolve(error.data?.code ?? 'none'),
+          );
+          // Socket.IO's parser itself closes a connection whose auth is not an object.
+          socket.io.once('close', (reason) => {
+            if (reason === 'transport close') resolve('closed');
+          });
+        });
+        socket.close();
+        codes.add(outcome);
+      }),
+    );
+    for (const outcome of codes) {
+      expect(['joined', 'closed', 'invalid_request', 'not_found', 'forbidden']).toContain(outcome);
+    }
+    expect(codes.has('invalid_request')).toBe(true);
+  });
+
+  it('garbage at the Engine.IO layer closes only that connection', async () => {
+    const base = `${server.url}/socket.io/?EIO=4&transport=polling`;
+    const open = await (await fetch(base)).text();
+    const sid = JSON.parse(open.slice(1)).sid as string;
+    for (const body of [
+      'garbage',
+      '4{"type":',
+      '42["command",',
+      '9'.repeat(1000),
+      '40{"code":1}',
+    ]) {
+      const response = await fetch(`${base}&sid=${sid}`, { method: 'POST', body });
+      expect(response.status).toBeLessThan(500);
+    }
+    const raw = new WebSocket(
+      `${server.url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`,
+    );
+    await new Promise((resolve) => raw.once('open', resolve));
+    raw.send('\u0000\u0001 not a packet');
+    raw.send('42["command",{"type":"start"}');
+    await new Promise((resolve) => raw.once('close', resolve));
+    expect((await (await fetch(`${server.url}/healthz`)).json()).ok).toBe(true);
   });
 
   it(`${HTTP_REQUESTS} random requests to every route (seed ${SEED})`, async () => {
