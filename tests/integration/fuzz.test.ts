@@ -1,3 +1,4 @@
+import { MAX_PAYLOAD_BYTES } from '@balint/shared';
 import { commandSchema } from '@balint/shared/schemas';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -115,6 +116,11 @@ function invalidPayload(random: Random): unknown {
   }
 }
 
+/** Roughly the bytes a payload takes on the wire (binary counted generously, as JSON). */
+function sizeOf(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value) ?? '');
+}
+
 /** Percent-encodes, replacing lone surrogates (which encodeURIComponent refuses). */
 function safeEncode(text: string): string {
   return encodeURIComponent(text.replace(/[\ud800-\udfff]/g, '\ufffd'));
@@ -140,15 +146,27 @@ describe('fuzz: the server survives any payload and its state does not move', ()
       for (let i = 0; i < 100; i += 1) {
         const client = pick(random, sockets);
         const event = pick(random, events);
-        const payload =
-          client === f && event === 'command' ? invalidPayload(random) : randomValue(random);
         const shape = random();
-        if (shape < 0.2) {
-          client.socket.emit(event, payload);
-        } else if (shape < 0.25) {
-          client.socket.emit(event, payload, randomValue(random), 'not a function');
+        // Up to 16 KB every payload is answered; larger ones may close the connection.
+        let payload: unknown;
+        let args: unknown[];
+        do {
+          payload =
+            client === f && event === 'command' ? invalidPayload(random) : randomValue(random);
+          args =
+            shape < 0.1
+              ? [payload]
+              : shape < 0.25
+                ? [payload, randomValue(random), 'not a function']
+                : shape < 0.3
+                  ? []
+                  : shape < 0.35
+                    ? [payload, randomValue(random)]
+                    : [payload];
+        } while (sizeOf(args) > MAX_PAYLOAD_BYTES);
+        if (shape < 0.25) {
+          client.socket.emit(event, ...args);
         } else {
-          const args = shape < 0.3 ? [] : shape < 0.35 ? [payload, randomValue(random)] : [payload];
           pending.push(
             client.socket
               .timeout(5000)
