@@ -58,13 +58,14 @@ async function launch(port: number, dataDir: string): Promise<Running> {
   });
   await eventually(async () => {
     if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
+    // The banner (stdout) and the first answer may arrive in either order.
+    if (!output.includes(`http://127.0.0.1:${port}`)) return false;
     try {
       return (await fetch(`http://127.0.0.1:${port}/healthz`)).ok;
     } catch {
       return false;
     }
   }, 15_000);
-  expect(output).toContain(`http://127.0.0.1:${port}`);
   return { child, exited };
 }
 
