@@ -37,6 +37,8 @@ export function rebuild(group: LiveGroup, row: StoredGroup, clock: Clock): void 
   group.storedRevision = row.revision;
   installActor(group, restoreActor(row.snapshot, clock));
   sendQuietly(group, { type: 'resync', at: clock.now() });
+  // Auto-advances replayed by the resync are persisted by a task queued behind this one.
+  if (revisionOf(group) !== group.storedRevision) group.onOwnRevision();
 }
 
 /**
@@ -60,6 +62,8 @@ export async function persistIfAdvanced(group: LiveGroup, deps: ApplyDeps): Prom
   if (row) {
     rebuild(group, row, deps.clock);
     deps.broadcast(group);
+  } else {
+    deps.gone(group);
   }
   return false;
 }
