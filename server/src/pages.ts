@@ -19,7 +19,12 @@ export function pageRoutes(clientDist: string): Router {
   const router = Router();
   const indexHtml = join(clientDist, 'index.html');
 
-  router.use(express.static(clientDist, { index: false, fallthrough: true }));
+  // Vite names assets by content hash: they never change, so phones may keep them.
+  router.use(
+    '/assets',
+    express.static(join(clientDist, 'assets'), { immutable: true, maxAge: '365d' }),
+  );
+  router.use(express.static(clientDist, { index: false }));
 
   router.get('/favicon.ico', (_request: Request, response: Response) => {
     const icon = FAVICONS.map((name) => join(clientDist, name)).find((path) => existsSync(path));
@@ -28,6 +33,7 @@ export function pageRoutes(clientDist: string): Router {
   });
 
   const page = (_request: Request, response: Response) => {
+    response.set('Cache-Control', 'no-cache');
     if (existsSync(indexHtml)) response.sendFile(indexHtml);
     else response.type('html').send(PLACEHOLDER);
   };

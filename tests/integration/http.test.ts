@@ -145,7 +145,11 @@ describe('the built client', () => {
       for (const path of ['/', '/f/ABCDEF', '/d/ABCDEF', '/m/ABCDEF']) {
         expect(await (await fetch(`${url}${path}`)).text()).toContain('<title>client</title>');
       }
-      expect(await (await fetch(`${url}/assets/app.js`)).text()).toBe('console.log(1)');
+      const asset = await fetch(`${url}/assets/app.js`);
+      expect(await asset.text()).toBe('console.log(1)');
+      expect(asset.headers.get('cache-control')).toContain('immutable');
+      expect((await fetch(`${url}/m/ABCDEF`)).headers.get('cache-control')).toBe('no-cache');
+      expect((await fetch(`${url}/assets/missing.js`)).status).toBe(404);
       const icon = await fetch(`${url}/favicon.ico`);
       expect(icon.status).toBe(200);
       expect(icon.headers.get('content-type')).toContain('svg');
