@@ -77,5 +77,9 @@ async function shutdown(signal: string): Promise<void> {
     process.exit(1);
   }
 }
+// A promise nobody awaited failed: a bug, but the room's session must go on; state is on disk.
+process.on('unhandledRejection', (reason) => {
+  logger.error({ err: reason }, 'unhandled rejection');
+});
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
