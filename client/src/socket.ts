@@ -44,6 +44,10 @@ export interface SessionSocket {
 export function connectSocket(auth: () => HandshakeAuth): SessionSocket {
   const socket: AppSocket = io({
     autoConnect: false,
+    // WebSocket first: no long-polling requests (nor sticky sessions behind a load balancer);
+    // polling stays as the fallback for networks that block WebSockets.
+    transports: ['websocket', 'polling'],
+    tryAllTransports: true,
     auth: (send) => send({ ...auth() }),
     reconnectionDelay: 500,
     reconnectionDelayMax: 1000,

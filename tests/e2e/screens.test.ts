@@ -154,21 +154,23 @@ describe.skipIf(!enabled)('the three screens against the real server', () => {
     await expectAccessible(screens);
     await snap([facilitator, display, anna], 'lobby');
 
-    // Start, then Next with the keyboard.
+    // Start, then Next with the mouse.
     await click(facilitator.page, 'Start session');
     await expectScreens(code, screens, 'opening');
     await snap([display, anna], 'opening');
-    await facilitator.page.locator('body').press('ArrowRight');
+    await click(facilitator.page, 'Next phase');
     await expectScreens(code, screens, 'presentation');
     await expectAccessible(screens);
     await snap([facilitator, display, anna], 'running');
 
-    // Pause with Space: every screen stands still on the same second.
-    await facilitator.page.locator('body').press('Space');
+    // Pause with Space, right after a mouse click on Next: the key pauses, it does not press
+    // the clicked button again. Every screen stands still on the same second.
+    await facilitator.page.keyboard.press('Space');
     await eventually(async () =>
       expect(await facilitator.page.getByRole('button', { name: 'Resume' }).count()).toBe(1),
     );
     await expectScreens(code, screens, 'presentation');
+    expect((await server.view(code)).running).toBe(false);
     const paused = await shown(display.page);
     await display.page.waitForTimeout(1_200);
     expect((await shown(display.page)).seconds).toBe(paused.seconds);
@@ -176,12 +178,19 @@ describe.skipIf(!enabled)('the three screens against the real server', () => {
     await expectAccessible(screens);
     await snap([facilitator, display, anna], 'paused');
     await click(facilitator.page, 'Resume');
+    // Commands carry the revision on screen: the next one waits for this one to land.
+    await eventually(async () =>
+      expect(await facilitator.page.getByRole('button', { name: 'Pause' }).count()).toBe(1),
+    );
 
     // Extend by a minute (the + key) and by five (the button).
     const before = (await server.view(code)).phaseBudgetMs;
-    await facilitator.page.locator('body').press('+');
+    await facilitator.page.keyboard.press('+');
     await eventually(async () =>
       expect((await server.view(code)).phaseBudgetMs).toBe(before + 60_000),
+    );
+    await eventually(async () =>
+      expect(await facilitator.page.locator('.plan__added').textContent()).toBe('+1 min'),
     );
     await click(facilitator.page, '5 min');
     await eventually(async () =>
@@ -189,8 +198,8 @@ describe.skipIf(!enabled)('the three screens against the real server', () => {
     );
     await expectScreens(code, screens, 'presentation');
 
-    // Next phase, then a short budget there: over time, counting up in every screen.
-    await click(facilitator.page, 'Next phase');
+    // Next phase with →, then a short budget there: over time, counting up in every screen.
+    await facilitator.page.keyboard.press('ArrowRight');
     await expectScreens(code, screens, 'questions');
     await facilitator.page.fill('#budget-questions', '0.03');
     await facilitator.page.locator('#budget-questions').press('Enter');
@@ -265,8 +274,8 @@ describe.skipIf(!enabled)('the three screens against the real server', () => {
     await confirm(facilitator.page, 'Reset');
     await expectScreens(code, screens, 'lobby');
 
-    expect(watch.foreignRequests, 'requests to other hosts').toEqual([]);
-    expect(watch.consoleErrors, 'browser console errors').toEqual([]);
+    expect(watch.foreignRequests.join('\n'), 'requests to other hosts').toBe('');
+    expect(watch.consoleErrors.join('\n'), 'browser console errors').toBe('');
     console.info(`e2e: screens recovered ${recoveryMs} ms after the server restarted`);
     for (const screen of screens) await screen.context.close();
   });
@@ -296,9 +305,9 @@ describe.skipIf(!enabled)('the three screens against the real server', () => {
       .getByRole('heading', { name: 'This browser cannot control the session' })
       .waitFor();
     await expectAccessible([missing, keyless]);
-    expect(watch.foreignRequests).toEqual([]);
+    expect(watch.foreignRequests.join('\n'), 'requests to other hosts').toBe('');
     // A refused handshake is an answer, not an error; the browser logs none.
-    expect(watch.consoleErrors).toEqual([]);
+    expect(watch.consoleErrors.join('\n'), 'browser console errors').toBe('');
     for (const screen of [missing, keyless, wrongKey]) await screen.context.close();
   });
 });

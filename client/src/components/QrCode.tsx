@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import './qrCode.css';
 
 interface Props {
   text: string;

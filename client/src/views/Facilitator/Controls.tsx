@@ -29,7 +29,12 @@ function ActionButton({ icon, label, disabled, onClick, variant, shortcut }: Act
       type="button"
       class={`button ${variant ? `button--${variant}` : ''}`}
       disabled={disabled}
-      onClick={onClick}
+      onClick={(event) => {
+        // After a mouse click, give focus back to the page: otherwise the next Space (pause)
+        // would press this button again, e.g. a second "Next phase".
+        if (event.detail > 0) event.currentTarget.blur();
+        onClick();
+      }}
       aria-keyshortcuts={shortcut}
     >
       <Icon name={icon} />
