@@ -69,6 +69,19 @@ describe('rate limits (RATE_LIMIT on)', () => {
     expect(limited?.body).toMatchObject({ error: { code: 'rate_limited' } });
   });
 
+  it('counts group creations per forwarded address behind a trusted proxy', async () => {
+    server = await startServer({ rateLimit: true, trustProxy: 1 });
+    const url = server.url;
+    const create = (address: string) =>
+      fetch(`${url}/api/groups`, { method: 'POST', headers: { 'x-forwarded-for': address } });
+    const first = await Promise.all(Array.from({ length: 60 }, () => create('10.0.0.1')));
+    expect(first.every((response) => response.status === 201)).toBe(true);
+    expect((await create('10.0.0.1')).status).toBe(429);
+    expect((await create('10.0.0.2')).status).toBe(201);
+    // One trusted hop: a client cannot pick its address by prepending to the header.
+    expect((await create('10.0.0.3, 10.0.0.1')).status).toBe(429);
+  });
+
   it('allows bursts of 40 commands per socket, then rate_limited', async () => {
     server = await startServer({ rateLimit: true });
     const { code, facilitatorKey: key } = await createGroup(server.url);
