@@ -117,4 +117,26 @@ describe('[T7][P1][R4] restart: wall-clock time survives the process', () => {
     expect(view).toMatchObject({ phase: 'questions', running: true, phaseElapsedMs: 30_000 });
     expect(view.serverTime - view.phaseElapsedMs).toBe(T0 + 180_000);
   });
+
+  it('[S3] a command after a missed deadline comes after the auto-advance, timer or not', async () => {
+    const clock = frozenClock(T0);
+    const server = await start({ clock });
+    const plan = { autoAdvance: true, budgets: { opening: 60_000 } };
+    const { code, facilitatorKey: key } = await createGroup(server.url, { plan });
+    const f = await connect(server.url, { code, role: 'facilitator', key });
+    const d = await connect(server.url, { code, role: 'display' });
+    await f.command({ type: 'start' });
+    // Past the deadline by the server's clock; the actor's real timer is still a minute away.
+    clock.advance(61_000);
+    const late = await f.command({ type: 'next', expectedRevision: 1 });
+    expect(late).toMatchObject({
+      ok: false,
+      error: { code: 'stale_revision' },
+      view: { revision: 2, phase: 'presentation', phaseElapsedMs: 1_000 },
+    });
+    expect((await d.waitFor((view) => view.revision === 2)).phase).toBe('presentation');
+    expect((await server.store.get(code))?.revision).toBe(2);
+    const next = await f.command({ type: 'next', expectedRevision: 2 });
+    expect(next).toMatchObject({ ok: true, view: { revision: 3, phase: 'questions' } });
+  });
 });

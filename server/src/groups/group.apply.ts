@@ -87,11 +87,12 @@ export async function applyCommand(
       if (!group.released) deps.gone(group);
       return { ok: false, error: NOT_FOUND };
     }
-    if (row.revision !== group.storedRevision) {
-      rebuild(group, row, deps.clock);
-      if (!(await persistIfAdvanced(group, deps))) continue;
-    }
+    if (row.revision !== group.storedRevision) rebuild(group, row, deps.clock);
     const at = deps.clock.now();
+    // Catch up with time first: an auto-advance due before `at` happened before this command,
+    // whether or not this process's timer has fired yet.
+    sendQuietly(group, { type: 'resync', at });
+    if (!(await persistIfAdvanced(group, deps))) continue;
     const before = group.actor.getSnapshot();
     const revision = before.context.revision;
     if (expectedRevision !== undefined && expectedRevision !== revision) {
