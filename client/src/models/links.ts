@@ -1,5 +1,5 @@
 import type { GroupLinks } from '@balint/shared';
-import { storageKeys, store } from '../../models/storage.ts';
+import { storageKeys, store } from './storage.ts';
 
 /**
  * The group's links. The server's (kept from when the group was created here) point at its
@@ -7,12 +7,17 @@ import { storageKeys, store } from '../../models/storage.ts';
  * page's own origin.
  */
 export function groupLinks(code: string, key: string, origin: string): GroupLinks {
-  const base = storedOrigin(code) ?? origin;
+  const base = linkOrigin(code, origin);
   return {
     member: `${base}/m/${code}`,
     display: `${base}/d/${code}`,
     facilitator: `${base}/f/${code}#key=${encodeURIComponent(key)}`,
   };
+}
+
+/** Where join links should point: the server's public address if known here, else `origin`. */
+export function linkOrigin(code: string, origin: string): string {
+  return storedOrigin(code) ?? origin;
 }
 
 function storedOrigin(code: string): string | null {

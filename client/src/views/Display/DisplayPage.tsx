@@ -7,6 +7,7 @@ import { PhaseAnnouncer } from '../../components/PhaseAnnouncer.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { QrCode } from '../../components/QrCode.tsx';
 import { TimeDigits } from '../../components/TimeDigits.tsx';
+import { linkOrigin } from '../../models/links.ts';
 import { usePageSession } from '../../models/pageSession.ts';
 import { nextText, phaseStep, phaseTitle } from '../../models/phaseText.ts';
 import { ScreenAwake } from './screenAwake.ts';
@@ -97,12 +98,17 @@ export function DisplayPage({ code }: Props) {
   );
 }
 
+/**
+ * The members' link. A projector window opened on the facilitator's own laptop (localhost)
+ * uses the server's public address kept when the group was created there, so phones can
+ * follow the QR code.
+ */
 function memberUrl(code: string): string {
-  return `${location.origin}/m/${code}`;
+  return `${linkOrigin(code, location.origin)}/m/${code}`;
 }
 
 function memberUrlText(code: string): string {
-  return `${location.host}/m/${code}`;
+  return memberUrl(code).replace(/^https?:\/\//, '');
 }
 
 /** Whether the wake-lock fallback still waits for its one gesture. */

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { Icon } from '../../components/Icon.tsx';
 import { QrCode } from '../../components/QrCode.tsx';
-import { groupLinks } from './links.ts';
+import { groupLinks } from '../../models/links.ts';
 
 interface Props {
   code: string;
