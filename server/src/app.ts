@@ -83,7 +83,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     response.json({ ok: true });
   });
   app.use('/api', express.json({ limit: '16kb' }));
-  app.use('/api', groupRoutes({ host, limits, logger, publicUrl: deps.publicUrl }));
+  app.use('/api', groupRoutes({ host, limits, publicUrl: deps.publicUrl }));
   app.use(pageRoutes(deps.clientDist));
   app.use((_request: Request, response: Response) => {
     response.status(404).json({ error: { code: 'not_found', message: 'Not found.' } });

@@ -7,14 +7,12 @@ import {
 } from '@balint/shared';
 import { createGroupBodySchema, toApiError } from '@balint/shared/schemas';
 import { type Request, type Response, Router } from 'express';
-import type { Logger } from '../logger.ts';
 import type { RateLimits } from '../rateLimits.ts';
 import type { GroupHost } from './group.host.ts';
 
 export interface GroupRoutesDeps {
   host: GroupHost;
   limits: RateLimits;
-  logger: Logger;
   publicUrl: string;
 }
 
