@@ -68,6 +68,7 @@ export function registerGroupHandlers(io: GroupServer, deps: GroupHandlerDeps): 
     socket.join([rooms.group(code), rooms.audience(code, audience)]);
     const attendee = { role, presenter: socket.data.presenter, name: socket.data.name };
     host.join(group, socket.id, attendee);
+    logger.debug({ code, role }, 'screen joined');
     socket.emit('session', host.view(group, audience));
     socket.on('disconnect', () => host.leave(group, socket.id));
 

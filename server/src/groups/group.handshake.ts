@@ -18,6 +18,7 @@ export function handshake(deps: GroupHandlerDeps) {
     const address = deps.addressOf(socket);
     const refuse = async (error: ApiError) => {
       if (error.code !== 'rate_limited') await limits.recordFailedJoin(address);
+      logger.debug({ reason: error.code }, 'join refused');
       next(joinError(error));
     };
     try {
