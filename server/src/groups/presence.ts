@@ -33,9 +33,19 @@ export function createPresence(): Presence {
     counts: () => {
       const counts: PresenceCounts = { facilitators: 0, displays: 0, members: 0 };
       for (const { role } of attendees.values()) {
-        if (role === 'facilitator') counts.facilitators += 1;
-        else if (role === 'display') counts.displays += 1;
-        else counts.members += 1;
+        switch (role) {
+          case 'facilitator':
+            counts.facilitators += 1;
+            break;
+          case 'display':
+            counts.displays += 1;
+            break;
+          case 'member':
+            counts.members += 1;
+            break;
+          default:
+            role satisfies never;
+        }
       }
       return counts;
     },
