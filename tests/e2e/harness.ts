@@ -280,3 +280,27 @@ export function screenshotPath(name: string): string {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return join(SCREENSHOTS, `${name}.png`);
 }
+
+/** Starts recording, in the page, when its digits change: [epoch ms, text]. */
+export async function recordFlips(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const target = document.querySelector('.digits > span[aria-hidden="true"]');
+    const flips: Array<[number, string]> = [];
+    (window as unknown as { flips: typeof flips }).flips = flips;
+    if (!target) return;
+    new MutationObserver(() => flips.push([Date.now(), target.textContent ?? ''])).observe(target, {
+      characterData: true,
+      childList: true,
+      subtree: true,
+    });
+  });
+}
+
+export async function recordedFlips(page: Page): Promise<Array<[number, string]>> {
+  return page.evaluate(() => (window as unknown as { flips: Array<[number, string]> }).flips);
+}
+
+/** When a running view's display should change to `seconds` (counting down): epoch ms. */
+export function flipTime(view: SessionView, seconds: number): number {
+  return view.serverTime + view.phaseBudgetMs - view.phaseElapsedMs - seconds * 1000;
+}

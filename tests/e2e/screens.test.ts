@@ -6,10 +6,13 @@ import {
   browserAvailable,
   buildClient,
   eventually,
+  flipTime,
   freePort,
   launchBrowser,
   newWatch,
   openScreen,
+  recordedFlips,
+  recordFlips,
   removeDir,
   type Screen,
   ServerProcess,
@@ -160,6 +163,23 @@ describe.skipIf(!enabled)('the three screens against the real server', () => {
     await snap([display, anna], 'opening');
     await click(facilitator.page, 'Next phase');
     await expectScreens(code, screens, 'presentation');
+
+    // Every screen flips its digits on the server's second boundaries, together.
+    for (const screen of screens) await recordFlips(screen.page);
+    await facilitator.page.waitForTimeout(2_300);
+    const running = await server.view(code);
+    const lateness: number[] = [];
+    for (const screen of screens) {
+      const flips = await recordedFlips(screen.page);
+      expect(flips.length, `${screen.name} flipped`).toBeGreaterThanOrEqual(2);
+      for (const [at, text] of flips) {
+        const [minutes, seconds] = text.split(':').map(Number);
+        lateness.push(at - flipTime(running, (minutes ?? 0) * 60 + (seconds ?? 0)));
+      }
+    }
+    console.info(`e2e: digit flips vs the server's second boundaries: ${lateness.join(', ')} ms`);
+    expect(Math.min(...lateness), 'no screen flips early').toBeGreaterThanOrEqual(-10);
+    expect(Math.max(...lateness), 'no screen flips late').toBeLessThanOrEqual(60);
     await expectAccessible(screens);
     await snap([facilitator, display, anna], 'running');
 
