@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
 import { systemClock } from './clock.ts';
 import { parseConfig } from './config.ts';
-import { openSqliteStore } from './groups/group.store.ts';
+import { type GroupStore, openSqliteStore } from './groups/group.store.ts';
 import { lanAddresses } from './lan.ts';
 import { createLogger } from './logger.ts';
 
@@ -24,7 +24,16 @@ if (!parsed.ok) {
 }
 const config = parsed.config;
 const logger = createLogger(config.logLevel);
-const store = openSqliteStore(config.dataDir);
+const store = openStore(config.dataDir);
+function openStore(dataDir: string): GroupStore {
+  try {
+    return openSqliteStore(dataDir);
+  } catch (error) {
+    console.error(`Cannot open the database in ${dataDir} (DATA_DIR): ${String(error)}`);
+    process.exit(1);
+  }
+}
+
 const app = await createApp({
   store,
   clock: systemClock,
