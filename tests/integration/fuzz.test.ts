@@ -206,6 +206,14 @@ describe('fuzz: the server survives any payload and its state does not move', ()
     expect(f.socket.connected).toBe(true);
   });
 
+  it('a command between 16 KB and the frame limit is payload_too_large', async () => {
+    const { code, facilitatorKey: key } = await createGroup(server.url);
+    const f = await connect(server.url, { code, role: 'facilitator', key });
+    const ack = await f.command({ type: 'setPresenter', name: 'x'.repeat(18 * 1024) });
+    expect(ack).toMatchObject({ ok: false, error: { code: 'payload_too_large' } });
+    expect(f.socket.connected).toBe(true);
+  });
+
   it('a payload far over 16 KB closes at most that connection', async () => {
     const { code, facilitatorKey: key } = await createGroup(server.url);
     const f = await connect(server.url, { code, role: 'facilitator', key });

@@ -1,9 +1,10 @@
-import type {
-  ClientToServerEvents,
-  CommandAck,
-  InterServerEvents,
-  ServerToClientEvents,
-  SocketData,
+import {
+  type ClientToServerEvents,
+  type CommandAck,
+  type InterServerEvents,
+  MAX_PAYLOAD_BYTES,
+  type ServerToClientEvents,
+  type SocketData,
 } from '@balint/shared';
 import { commandSchema, toApiError } from '@balint/shared/schemas';
 import type { Server, Socket } from 'socket.io';
@@ -47,6 +48,16 @@ export const rooms = {
 function ackOf(args: unknown[]): ((answer: unknown) => void) | null {
   const last = args[args.length - 1];
   return typeof last === 'function' ? (last as (answer: unknown) => void) : null;
+}
+
+/** Bytes of a payload as JSON; binary counts as its JSON form, which is larger. */
+function sizeOf(payload: unknown): number {
+  try {
+    return Buffer.byteLength(JSON.stringify(payload) ?? '');
+  } catch {
+    // Not serialisable (cannot come off the wire as such): let the schema refuse it.
+    return 0;
+  }
 }
 
 /** Every socket: the handshake decides group and role; then commands, clock, presence. */
@@ -94,7 +105,16 @@ export function registerGroupHandlers(io: GroupServer, deps: GroupHandlerDeps): 
             view: host.view(group, audience),
           });
         }
-        const parsed = commandSchema.safeParse(args.length > 1 ? args[0] : undefined);
+        const payload = args.length > 1 ? args[0] : undefined;
+        if (sizeOf(payload) > MAX_PAYLOAD_BYTES) {
+          const message = 'A command is at most 16 KB.';
+          return answer({
+            ok: false,
+            error: fail('payload_too_large', message),
+            view: host.view(group, audience),
+          });
+        }
+        const parsed = commandSchema.safeParse(payload);
         if (!parsed.success) {
           const error = toApiError(parsed.error, 'invalid_command', 'command');
           return answer({ ok: false, error, view: host.view(group, audience) });
