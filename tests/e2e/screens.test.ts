@@ -300,6 +300,40 @@ describe.skipIf(!enabled)('the three screens against the real server', () => {
     for (const screen of screens) await screen.context.close();
   });
 
+  it('hands a working console to a co-facilitator', async () => {
+    const group = await server.createGroup('Two facilitators');
+    const link = new URL(group.links.facilitator);
+    const first = await openScreen(
+      browser,
+      watch,
+      'facilitator-1',
+      `${server.url}${link.pathname}${link.hash}`,
+      LAPTOP,
+    );
+    await first.page.getByText('Co-facilitator link').click();
+    const shared = await first.page.locator('#link-cofacilitator').inputValue();
+    expect(shared).toMatch(new RegExp(`/f/${group.code}#key=`));
+    const coLink = new URL(shared);
+    const second = await openScreen(
+      browser,
+      watch,
+      'facilitator-2',
+      `${server.url}${coLink.pathname}${coLink.hash}`,
+      LAPTOP,
+    );
+    await expectScreens(group.code, [first, second], 'lobby');
+    await click(second.page, 'Start session');
+    await expectScreens(group.code, [first, second], 'opening');
+    await eventually(async () =>
+      expect(await first.page.locator('.presence__counts').textContent()).toMatch(
+        /2\s*facilitators/,
+      ),
+    );
+    await expectAccessible([first]);
+    expect(watch.consoleErrors.join('\n'), 'browser console errors').toBe('');
+    for (const screen of [first, second]) await screen.context.close();
+  });
+
   it('says plainly when a group does not exist or the console has no key', async () => {
     const group = await server.createGroup('Keyless');
     const missing = await openScreen(browser, watch, 'missing', `${server.url}/m/ZZZZZZ`, PHONE);

@@ -1,10 +1,10 @@
 import { type Command, MINUTE_MS, type SessionView } from '@balint/shared';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { Icon, type IconName } from '../../components/Icon.tsx';
 import { canSend } from '../../models/commands.ts';
 import type { ConsoleModel } from './consoleModel.ts';
-import { SHORTCUTS, shortcutFor } from './shortcuts.ts';
+import { SHORTCUTS, type ShortcutAction, shortcutFor } from './shortcuts.ts';
 
 interface Props {
   view: SessionView;
@@ -53,18 +53,25 @@ export function Controls({ view, console: model, live }: Props) {
     else if (can('resume')) run({ type: 'resume' });
   };
 
+  // One listener for the page's lifetime, always acting on the latest view.
+  const onShortcut = useRef<(action: ShortcutAction) => void>(() => undefined);
+  onShortcut.current = (action) => {
+    if (confirming) return;
+    if (action === 'toggle') toggle();
+    else if (action === 'extend') {
+      if (can('extend')) run({ type: 'extend', ms: MINUTE_MS });
+    } else if (can(action)) run({ type: action });
+  };
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const action = shortcutFor(event);
-      if (!action || confirming) return;
+      if (!action) return;
       event.preventDefault();
-      if (action === 'toggle') toggle();
-      else if (action === 'extend') can('extend') && run({ type: 'extend', ms: MINUTE_MS });
-      else if (can(action)) run({ type: action });
+      onShortcut.current(action);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  });
+  }, []);
 
   const inReflection = view.phase === 'reflection';
   const ended = view.phase === 'ended';

@@ -23,11 +23,17 @@ export function ShareLinks({ code, facilitatorKey }: Props) {
         <QrCode text={links.member} label={`QR code for ${links.member}`} class="share__qr-image" />
       </details>
       <CopyField id="link-display" label="Projector display" value={links.display} />
-      <CopyField
-        id="link-cofacilitator"
-        label="Co-facilitator (can control the session: share with care)"
-        value={links.facilitator}
-      />
+      <details class="share__cofacilitator">
+        <summary>Co-facilitator link</summary>
+        <p class="hint">
+          Whoever opens this link can control the session. Share it only with a co-facilitator.
+        </p>
+        <CopyField
+          id="link-cofacilitator"
+          label="Console link with key"
+          value={links.facilitator}
+        />
+      </details>
     </section>
   );
 }
