@@ -1,6 +1,31 @@
 import { signal } from '@preact/signals-core';
 
-type NoSleepLike = { enable(): Promise<unknown>; disable(): void };
+export interface NoSleepLike {
+  enable(): Promise<unknown>;
+  disable(): void;
+}
+
+/** What ScreenAwake needs from the browser; tests pass a fake. */
+export interface AwakeEnvironment {
+  /** Wake Lock exists only in secure contexts (HTTPS, localhost). */
+  wakeLock: Pick<WakeLock, 'request'> | null;
+  /** Where gestures and visibility changes are heard (the window and document). */
+  events: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
+  visible: () => boolean;
+  loadNoSleep: () => Promise<NoSleepLike>;
+}
+
+function browserEnvironment(): AwakeEnvironment {
+  const secure = window.isSecureContext && 'wakeLock' in navigator;
+  return {
+    wakeLock: secure ? navigator.wakeLock : null,
+    events: window,
+    visible: () => document.visibilityState === 'visible',
+    loadNoSleep: () => import('nosleep.js').then(({ default: NoSleep }) => new NoSleep()),
+  };
+}
+
+const GESTURES = ['pointerdown', 'keydown'] as const;
 
 /**
  * Keeps a projector's screen on: the Screen Wake Lock API where the page is a secure context,
@@ -14,33 +39,32 @@ export class ScreenAwake {
   private noSleep: NoSleepLike | null = null;
   private disposed = false;
 
-  constructor() {
-    if (window.isSecureContext && 'wakeLock' in navigator) {
+  constructor(private readonly env: AwakeEnvironment = browserEnvironment()) {
+    if (env.wakeLock) {
       void this.acquire();
-      document.addEventListener('visibilitychange', this.onVisibility);
+      // visibilitychange is dispatched on the document and bubbles to the window.
+      env.events.addEventListener('visibilitychange', this.onVisibility);
     } else {
       this.needsGesture.value = true;
       // Loaded now so that the gesture handler can start the video synchronously.
-      void import('nosleep.js').then(({ default: NoSleep }) => {
-        if (!this.disposed) this.noSleep = new NoSleep();
+      void env.loadNoSleep().then((noSleep) => {
+        if (!this.disposed) this.noSleep = noSleep;
       });
-      window.addEventListener('pointerdown', this.onGesture);
-      window.addEventListener('keydown', this.onGesture);
+      for (const type of GESTURES) env.events.addEventListener(type, this.onGesture);
     }
   }
 
   dispose(): void {
     this.disposed = true;
-    document.removeEventListener('visibilitychange', this.onVisibility);
-    window.removeEventListener('pointerdown', this.onGesture);
-    window.removeEventListener('keydown', this.onGesture);
+    this.env.events.removeEventListener('visibilitychange', this.onVisibility);
+    for (const type of GESTURES) this.env.events.removeEventListener(type, this.onGesture);
     void this.lock?.release().catch(() => undefined);
     this.noSleep?.disable();
   }
 
   private async acquire(): Promise<void> {
     try {
-      this.lock = await navigator.wakeLock.request('screen');
+      this.lock = (await this.env.wakeLock?.request('screen')) ?? null;
     } catch {
       // Refused (battery saver, a hidden tab): tried again when the page is visible again.
       this.lock = null;
@@ -49,7 +73,7 @@ export class ScreenAwake {
 
   /** The browser drops the lock when the tab is hidden; take it again on return. */
   private readonly onVisibility = (): void => {
-    if (document.visibilityState === 'visible' && !this.disposed) void this.acquire();
+    if (this.env.visible() && !this.disposed) void this.acquire();
   };
 
   private readonly onGesture = (): void => {
@@ -57,8 +81,7 @@ export class ScreenAwake {
     this.noSleep.enable().then(
       () => {
         this.needsGesture.value = false;
-        window.removeEventListener('pointerdown', this.onGesture);
-        window.removeEventListener('keydown', this.onGesture);
+        for (const type of GESTURES) this.env.events.removeEventListener(type, this.onGesture);
       },
       () => undefined,
     );
