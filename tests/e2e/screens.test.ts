@@ -86,10 +86,10 @@ describe.skipIf(!enabled)('the three screens against the real server', () => {
   }
 
   /** Every screen at every size, e.g. display-running-1920.png. */
-  async function snap(screens: Screen[], state: string): Promise<void> {
+  async function snap(screens: Screen[], state: string, sizes = SIZES): Promise<void> {
     for (const screen of screens) {
       const original = screen.page.viewportSize();
-      for (const size of SIZES) {
+      for (const size of sizes) {
         await screen.page.setViewportSize(size);
         await screen.page.waitForTimeout(60);
         await screen.page.screenshot({
@@ -142,6 +142,7 @@ describe.skipIf(!enabled)('the three screens against the real server', () => {
     await anna.page.fill('#member-name', 'Anna');
     await click(anna.page, 'Save');
     await click(anna.page, 'I’m presenting');
+    await anna.page.getByText('Your name and vibration').click();
     await eventually(async () => {
       expect(await facilitator.page.locator('.presence__names').textContent()).toContain('Anna');
       expect(await facilitator.page.locator('.presence__counts').textContent()).toMatch(
@@ -240,6 +241,7 @@ describe.skipIf(!enabled)('the three screens against the real server', () => {
       /sit back and listen/i,
     );
     expect(await ben.page.locator('.member__prompt').textContent()).toMatch(/no advice/i);
+    await snap([anna, { ...ben, name: 'member-other' }], 'discussion', [PHONE]);
 
     // Reflection: Next is refused by design; Next case starts case 2.
     await click(facilitator.page, 'Next phase');
