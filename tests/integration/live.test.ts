@@ -48,6 +48,25 @@ describe('[S3] auto-advance, live', () => {
   });
 });
 
+describe('[S3][S4] auto-advance after a late timer', () => {
+  it('catches up every deadline that passed while the process was not running its timers', async () => {
+    const clock = testClock(Date.now());
+    server = await startServer({ clock });
+    const plan = { autoAdvance: true, budgets: { opening: 1000, presentation: 1000 } };
+    const { code, facilitatorKey: key } = await createGroup(server.url, { plan });
+    const f = await connect(server.url, { code, role: 'facilitator', key });
+    const d = await connect(server.url, { code, role: 'display' });
+    const started = await f.command({ type: 'start' });
+    if (!started.ok) throw new Error('start refused');
+    const startedAt = started.view.serverTime - started.view.phaseElapsedMs;
+    // The laptop sleeps: wall-clock time jumps 1.5 s past what the timers saw.
+    clock.advance(1500);
+    const moved = await d.waitFor((view) => view.revision >= 2, 4000);
+    expect(moved).toMatchObject({ phase: 'questions', revision: 3 });
+    expect(moved.serverTime - moved.phaseElapsedMs).toBe(startedAt + 2000);
+  });
+});
+
 describe('[R4] presence', () => {
   it('counts screens, coalesced to a handful of messages per screen', async () => {
     server = await startServer();

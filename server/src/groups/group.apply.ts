@@ -47,8 +47,12 @@ export function rebuild(group: LiveGroup, row: StoredGroup, clock: Clock): void 
  * what is stored. False when the store moved under us. Call inside the group's queue.
  */
 export async function persistIfAdvanced(group: LiveGroup, deps: ApplyDeps): Promise<boolean> {
+  if (group.released) return true;
+  // A timer can fire late (a sleeping laptop, a stalled event loop): the machine only knows
+  // the deadline it reached, so catch it up to the wall clock before storing what it did.
+  sendQuietly(group, { type: 'resync', at: deps.clock.now() });
   const revision = revisionOf(group);
-  if (group.released || revision === group.storedRevision) return true;
+  if (revision === group.storedRevision) return true;
   const written = await deps.store.compareAndSet(group.code, group.storedRevision, {
     revision,
     snapshot: persistedJson(group),
