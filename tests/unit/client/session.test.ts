@@ -165,6 +165,23 @@ describe('ConsoleModel', () => {
     expect(model.refusal.value).toBeNull();
   });
 
+  it('drops a second command while the first is on its way (a double click moves once)', async () => {
+    const { socket, session } = setup();
+    socket.accept();
+    socket.fire('session', makeView({ revision: 2 }));
+    const model = new ConsoleModel(session);
+    const acks: Array<() => void> = [];
+    socket.onCommand = (_command, ack) =>
+      acks.push(() => ack({ ok: true, view: makeView({ revision: 3 }) }));
+    const first = model.run({ type: 'next' });
+    expect(await model.run({ type: 'next' })).toBeNull();
+    expect(socket.sent.filter((entry) => entry.event === 'command')).toHaveLength(1);
+    for (const answer of acks) answer();
+    expect((await first)?.ok).toBe(true);
+    expect(model.pending.value).toBe(false);
+    expect(model.refusal.value).toBeNull();
+  });
+
   it('passes other refusals on as the server worded them', () => {
     expect(refusalText({ code: 'not_allowed_now', message: 'Not now.' })).toBe('Not now.');
   });

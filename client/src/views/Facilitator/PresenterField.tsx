@@ -21,7 +21,7 @@ export function PresenterField({ view, console: model, live }: Props) {
       onSubmit={(event) => {
         event.preventDefault();
         void model.run({ type: 'setPresenter', name: value.trim() }).then((ack) => {
-          if (ack.ok) setDraft(null);
+          if (ack?.ok) setDraft(null);
         });
       }}
     >

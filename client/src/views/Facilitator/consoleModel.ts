@@ -18,7 +18,12 @@ export class ConsoleModel {
 
   constructor(private readonly session: Pick<SessionModel, 'send'>) {}
 
-  async run(command: Command): Promise<CommandAck> {
+  /**
+   * Sends a command; while one is on its way, another is dropped (null): a double click would
+   * otherwise come back as a confusing stale revision.
+   */
+  async run(command: Command): Promise<CommandAck | null> {
+    if (this.pending.peek()) return null;
     this.pending.value = true;
     try {
       const ack = await this.session.send(command);
