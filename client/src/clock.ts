@@ -7,10 +7,18 @@ export interface ClockSample {
   roundTripMs: number;
 }
 
+interface TakenSample extends ClockSample {
+  /** Local time the answer came back. */
+  takenAt: number;
+}
+
 export interface ClockOptions {
   /** Local epoch ms; injectable for tests. */
   now?: () => number;
+  /** Pings when (re)connected. */
   samplesPerBurst?: number;
+  /** Pings of each later refresh: few, so 20,000 screens stay cheap for the server. */
+  samplesPerRefresh?: number;
   /** Pause between pings of a burst, so one slow moment does not spoil them all. */
   gapMs?: number;
   /** A ping unanswered this long is dropped. */
@@ -18,10 +26,10 @@ export interface ClockOptions {
   /** How often to measure again while connected. */
   refreshMs?: number;
   /**
-   * How many samples (newest first) are kept across bursts: more find a faster round trip,
-   * older ones would carry the drift between the two clocks (40 ≈ 2.5 minutes).
+   * How long samples count: more samples find a faster round trip, old ones carry the drift
+   * between the two clocks (a 20 ppm crystal drifts 3.6 ms in 3 minutes).
    */
-  keep?: number;
+  maxSampleAgeMs?: number;
 }
 
 /**
@@ -51,7 +59,7 @@ export class ServerClock {
 
   private readonly localNow: () => number;
   private readonly options: Required<Omit<ClockOptions, 'now'>>;
-  private samples: ClockSample[] = [];
+  private samples: TakenSample[] = [];
   private burst = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -62,10 +70,11 @@ export class ServerClock {
     this.localNow = options.now ?? (() => Date.now());
     this.options = {
       samplesPerBurst: options.samplesPerBurst ?? 8,
+      samplesPerRefresh: options.samplesPerRefresh ?? 4,
       gapMs: options.gapMs ?? 60,
       ackTimeoutMs: options.ackTimeoutMs ?? 2000,
-      refreshMs: options.refreshMs ?? 30_000,
-      keep: options.keep ?? 40,
+      refreshMs: options.refreshMs ?? 45_000,
+      maxSampleAgeMs: options.maxSampleAgeMs ?? 180_000,
     };
   }
 
@@ -79,7 +88,8 @@ export class ServerClock {
     if (fresh) this.samples = [];
     this.burst += 1;
     clearTimeout(this.timer);
-    this.ping(this.burst, 0);
+    const { samplesPerBurst, samplesPerRefresh } = this.options;
+    this.ping(this.burst, 0, fresh ? samplesPerBurst : samplesPerRefresh);
   }
 
   dispose(): void {
@@ -87,10 +97,10 @@ export class ServerClock {
     clearTimeout(this.timer);
   }
 
-  private ping(burst: number, index: number): void {
+  private ping(burst: number, index: number, count: number): void {
     if (burst !== this.burst) return;
-    const { samplesPerBurst, gapMs, ackTimeoutMs, refreshMs } = this.options;
-    if (index >= samplesPerBurst) {
+    const { gapMs, ackTimeoutMs, refreshMs } = this.options;
+    if (index >= count) {
       this.timer = setTimeout(() => this.resync(), refreshMs);
       return;
     }
@@ -101,7 +111,7 @@ export class ServerClock {
     const next = () => {
       answered = true;
       clearTimeout(this.timer);
-      this.timer = setTimeout(() => this.ping(burst, index + 1), gapMs);
+      this.timer = setTimeout(() => this.ping(burst, index + 1, count), gapMs);
     };
     this.timer = setTimeout(() => {
       if (!answered && burst === this.burst) next();
@@ -112,13 +122,15 @@ export class ServerClock {
       this.record({
         roundTripMs: receivedAt - sentAt,
         offsetMs: serverTime - (sentAt + receivedAt) / 2,
+        takenAt: receivedAt,
       });
       next();
     });
   }
 
-  private record(sample: ClockSample): void {
-    this.samples = [sample, ...this.samples].slice(0, this.options.keep);
+  private record(sample: TakenSample): void {
+    const oldest = sample.takenAt - this.options.maxSampleAgeMs;
+    this.samples = [sample, ...this.samples.filter((kept) => kept.takenAt >= oldest)];
     const estimate = estimateOffset(this.samples);
     if (!estimate) return;
     this.offsetMs.value = estimate.offsetMs;

@@ -51,8 +51,8 @@ describe('ServerClock', () => {
       await vi.advanceTimersByTimeAsync(2_000);
       const first = Math.abs(clock.offsetMs.value - TRUE_OFFSET);
       expect(first, `seed ${seed}, first burst`).toBeLessThan(50);
-      // After a couple of minutes the estimate uses the fastest of 40 samples.
-      await vi.advanceTimersByTimeAsync(150_000);
+      // After a few refreshes the estimate draws on every sample of the last 3 minutes.
+      await vi.advanceTimersByTimeAsync(180_000);
       const error = Math.abs(clock.offsetMs.value - TRUE_OFFSET);
       // The error can never exceed half the round trip of the sample used…
       expect(error).toBeLessThanOrEqual((clock.roundTripMs.value ?? 0) / 2);
@@ -133,21 +133,34 @@ describe('ServerClock', () => {
     clock.dispose();
   });
 
-  it('measures again periodically', async () => {
+  it('measures again periodically, with few pings, and forgets old samples', async () => {
     const socket = connectedSocket();
+    let upMs = 1;
     serveClock(
       socket,
       () => TRUE_OFFSET,
-      () => ({ upMs: 5, downMs: 5 }),
+      () => ({ upMs, downMs: 5 }),
     );
-    const clock = new ServerClock(socket, { samplesPerBurst: 4, refreshMs: 30_000 });
+    const clock = new ServerClock(socket, {
+      samplesPerBurst: 4,
+      samplesPerRefresh: 2,
+      refreshMs: 30_000,
+      maxSampleAgeMs: 60_000,
+    });
     clock.resync(true);
     await vi.advanceTimersByTimeAsync(1_000);
     expect(socket.pings()).toBe(4);
+    expect(clock.offsetMs.value).toBe(TRUE_OFFSET - 2);
+    // Slower but symmetric pings follow; once the fast, lopsided ones age out, they count.
+    upMs = 5;
     await vi.advanceTimersByTimeAsync(30_000);
-    expect(socket.pings()).toBe(8);
+    expect(socket.pings()).toBe(6);
+    expect(clock.offsetMs.value).toBe(TRUE_OFFSET - 2);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(socket.pings()).toBe(10);
+    expect(clock.offsetMs.value).toBe(TRUE_OFFSET);
     clock.dispose();
     await vi.advanceTimersByTimeAsync(60_000);
-    expect(socket.pings()).toBe(8);
+    expect(socket.pings()).toBe(10);
   });
 });
