@@ -4,24 +4,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   axeViolations,
   browserAvailable,
-  buildClient,
-  eventually,
   flipTime,
-  freePort,
   launchBrowser,
   newWatch,
   openScreen,
   recordedFlips,
   recordFlips,
-  removeDir,
   type Screen,
-  ServerProcess,
   screenshotPath,
   shown,
-  tempDir,
   truthAt,
   type Watch,
-} from './harness.ts';
+} from './browser.ts';
+import { buildClient, eventually, freePort, removeDir, ServerProcess, tempDir } from './server.ts';
 
 const SIZES = [
   { width: 1920, height: 1080 },
