@@ -13,6 +13,7 @@ import { nextText, phaseStep, phaseTitle } from '../../models/phaseText.ts';
 import { ScreenAwake } from './screenAwake.ts';
 import { useFullscreen, useIdle } from './useIdle.ts';
 import './display.css';
+import { useTitle } from '../../models/useTitle.ts';
 import { useValue } from '../../models/useValue.ts';
 
 interface Props {
@@ -26,6 +27,7 @@ export function DisplayPage({ code }: Props) {
   const view = useValue(session.view);
   const status = useValue(session.status);
   const reading = useValue(countdown.reading);
+  useTitle('Projector', view?.name);
 
   if (status === 'not_found' || status === 'expired' || status === 'invalid') {
     return <ClosedNotice status={status} code={code} />;

@@ -15,6 +15,7 @@ import { Presence } from './Presence.tsx';
 import { PresenterField } from './PresenterField.tsx';
 import { ShareLinks } from './ShareLinks.tsx';
 import './facilitator.css';
+import { useTitle } from '../../models/useTitle.ts';
 import { useValue } from '../../models/useValue.ts';
 
 interface Props {
@@ -67,6 +68,7 @@ function Console({ code, facilitatorKey }: ConsoleProps) {
   const status = useValue(session.status);
   const reading = useValue(countdown.reading);
   const refusal = useValue(model.refusal);
+  useTitle('Console', view?.name);
 
   if (status === 'forbidden') return <NoKey code={code} />;
   if (status === 'not_found' || status === 'expired' || status === 'invalid') {

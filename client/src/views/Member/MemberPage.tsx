@@ -12,6 +12,7 @@ import { MemberSettings } from './MemberSettings.tsx';
 import { MemberPrefs } from './memberPrefs.ts';
 import { promptFor } from './prompt.ts';
 import './member.css';
+import { useTitle } from '../../models/useTitle.ts';
 import { useValue } from '../../models/useValue.ts';
 
 interface Props {
@@ -33,6 +34,7 @@ export function MemberPage({ code }: Props) {
   const vibrate = useValue(prefs.vibrate);
   const reading = useValue(countdown.reading);
   usePhaseVibration(view?.phase, vibrate);
+  useTitle('Member', view?.name);
 
   if (status === 'not_found' || status === 'expired' || status === 'invalid') {
     return <ClosedNotice status={status} code={code} />;
