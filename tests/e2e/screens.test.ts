@@ -363,6 +363,24 @@ describe.skipIf(!enabled)('the three screens against the real server', () => {
     await context.close();
   });
 
+  it('joins from the start page with a code typed loosely', async () => {
+    const group = await server.createGroup('Joining');
+    const phone = await openScreen(browser, watch, 'joining', `${server.url}/`, PHONE);
+    await phone.page.fill('#join-code', 'zzz');
+    await click(phone.page, 'Join');
+    await phone.page
+      .getByRole('alert')
+      .getByText(/six letters and digits/)
+      .waitFor();
+    const loose = `${group.code.slice(0, 3).toLowerCase()}-${group.code.slice(3).toLowerCase()}`;
+    await phone.page.fill('#join-code', loose);
+    await click(phone.page, 'Join');
+    await phone.page.waitForURL(`${server.url}/m/${group.code}`);
+    await expectScreens(group.code, [phone], 'lobby');
+    expect(watch.consoleErrors.join('\n'), 'browser console errors').toBe('');
+    await phone.context.close();
+  });
+
   it('says plainly when a group does not exist or the console has no key', async () => {
     const group = await server.createGroup('Keyless');
     const missing = await openScreen(browser, watch, 'missing', `${server.url}/m/ZZZZZZ`, PHONE);
