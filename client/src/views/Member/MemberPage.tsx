@@ -93,7 +93,8 @@ export function MemberPage({ code }: Props) {
             session.reconnect();
           }}
         >
-          {presenter ? 'I’m presenting ✓' : 'I’m presenting'}
+          I’m presenting
+          {presenter && <span aria-hidden="true"> ✓</span>}
         </button>
         <details class="member__details">
           <summary>Ground rules</summary>
