@@ -68,6 +68,7 @@ export function DisplayPage({ code }: Props) {
             </div>
             <p class="display__next">
               {!view.running ? <span class="display__paused">Paused · </span> : null}
+              {view.caseNumber > 1 ? `Case ${view.caseNumber} · ` : ''}
               {next ? `Next: ${next}` : ''}
             </p>
           </>
