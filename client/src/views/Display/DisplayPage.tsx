@@ -10,11 +10,11 @@ import { TimeDigits } from '../../components/TimeDigits.tsx';
 import { linkOrigin } from '../../models/links.ts';
 import { usePageSession } from '../../models/pageSession.ts';
 import { nextText, phaseStep, phaseTitle } from '../../models/phaseText.ts';
+import { useTitle } from '../../models/useTitle.ts';
+import { useValue } from '../../models/useValue.ts';
 import { ScreenAwake } from './screenAwake.ts';
 import { useFullscreen, useIdle } from './useIdle.ts';
 import './display.css';
-import { useTitle } from '../../models/useTitle.ts';
-import { useValue } from '../../models/useValue.ts';
 
 interface Props {
   code: string;

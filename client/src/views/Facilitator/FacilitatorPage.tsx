@@ -8,6 +8,8 @@ import { TimeDigits } from '../../components/TimeDigits.tsx';
 import { usePageSession } from '../../models/pageSession.ts';
 import { nextText, phaseStep, phaseTitle } from '../../models/phaseText.ts';
 import { takeFacilitatorKey } from '../../models/storage.ts';
+import { useTitle } from '../../models/useTitle.ts';
+import { useValue } from '../../models/useValue.ts';
 import { Controls } from './Controls.tsx';
 import { ConsoleModel } from './consoleModel.ts';
 import { PlanEditor } from './PlanEditor.tsx';
@@ -15,8 +17,6 @@ import { Presence } from './Presence.tsx';
 import { PresenterField } from './PresenterField.tsx';
 import { ShareLinks } from './ShareLinks.tsx';
 import './facilitator.css';
-import { useTitle } from '../../models/useTitle.ts';
-import { useValue } from '../../models/useValue.ts';
 
 interface Props {
   code: string;

@@ -8,12 +8,12 @@ import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { TimeDigits } from '../../components/TimeDigits.tsx';
 import { usePageSession } from '../../models/pageSession.ts';
 import { nextText, phaseStep, phaseTitle } from '../../models/phaseText.ts';
+import { useTitle } from '../../models/useTitle.ts';
+import { useValue } from '../../models/useValue.ts';
 import { MemberSettings } from './MemberSettings.tsx';
 import { MemberPrefs } from './memberPrefs.ts';
 import { promptFor } from './prompt.ts';
 import './member.css';
-import { useTitle } from '../../models/useTitle.ts';
-import { useValue } from '../../models/useValue.ts';
 
 interface Props {
   code: string;
