@@ -174,8 +174,10 @@ describe.skipIf(!enabled)('the three screens against the real server', () => {
       }
     }
     console.info(`e2e: digit flips vs the server's second boundaries: ${lateness.join(', ')} ms`);
-    expect(Math.min(...lateness), 'no screen flips early').toBeGreaterThanOrEqual(-10);
-    expect(Math.max(...lateness), 'no screen flips late').toBeLessThanOrEqual(60);
+    // Typically 0–5 ms; the bounds leave room for a loaded CI machine, yet catch a countdown
+    // that ticks on its own (up to a second off).
+    expect(Math.min(...lateness), 'no screen flips early').toBeGreaterThanOrEqual(-25);
+    expect(Math.max(...lateness), 'no screen flips late').toBeLessThanOrEqual(200);
     await expectAccessible(screens);
     await snap([facilitator, display, anna], 'running');
 
