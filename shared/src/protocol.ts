@@ -155,10 +155,14 @@ export interface CreateGroupResponse {
   links: GroupLinks;
 }
 
+/** The links anyone with the code may see (no key), built from the server's PUBLIC_URL. */
+export type PublicLinks = Omit<GroupLinks, 'facilitator'>;
+
 export interface GroupInfoResponse {
   code: string;
   name: string;
   view: SessionView;
+  links: PublicLinks;
 }
 
 /** Payloads larger than this (bytes) may be answered with `payload_too_large` and closed. */

@@ -46,6 +46,11 @@ describe('HTTP API', () => {
     expect(info.status).toBe(200);
     const group = await info.json();
     expect(group).toMatchObject({ code: body.code, name: 'Ward 3', view: { phase: 'lobby' } });
+    // A projector opened at localhost learns where phones can reach the server.
+    expect(group.links).toEqual({
+      display: `http://127.0.0.1:0/d/${body.code}`,
+      member: `http://127.0.0.1:0/m/${body.code}`,
+    });
     expect(group.view.plan[3]).toMatchObject({ phase: 'discussion', budgetMs: 1_200_000 });
     expect(JSON.stringify(group)).not.toContain(body.facilitatorKey);
   });

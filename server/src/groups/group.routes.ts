@@ -79,6 +79,10 @@ export function groupRoutes(deps: GroupRoutesDeps): Router {
       code: group.code,
       name: group.name,
       view: deps.host.view(group, 'public'),
+      links: {
+        display: `${deps.publicUrl}/d/${group.code}`,
+        member: `${deps.publicUrl}/m/${group.code}`,
+      },
     };
     response.json(body);
   });

@@ -7,7 +7,7 @@ import { PhaseAnnouncer } from '../../components/PhaseAnnouncer.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { QrCode } from '../../components/QrCode.tsx';
 import { TimeDigits } from '../../components/TimeDigits.tsx';
-import { linkOrigin } from '../../models/links.ts';
+import { useLinkOrigin } from '../../models/links.ts';
 import { usePageSession } from '../../models/pageSession.ts';
 import { nextText, phaseStep, phaseTitle } from '../../models/phaseText.ts';
 import { useTitle } from '../../models/useTitle.ts';
@@ -24,6 +24,7 @@ interface Props {
 export function DisplayPage({ code }: Props) {
   const { session, countdown } = usePageSession(() => ({ code, role: 'display' }));
   const awake = useScreenAwake();
+  const linkOrigin = useLinkOrigin(code);
   const view = useValue(session.view);
   const status = useValue(session.status);
   const reading = useValue(countdown.reading);
@@ -40,6 +41,7 @@ export function DisplayPage({ code }: Props) {
   const next = view ? nextText(view) : null;
   const step = view ? phaseStep(view) : null;
   const overtime = reading?.countdown.overtime ?? false;
+  const memberUrl = `${linkOrigin}/m/${code}`;
 
   return (
     <main
@@ -77,15 +79,11 @@ export function DisplayPage({ code }: Props) {
       {welcoming && (
         <div class="display__welcome">
           <section class="display__join" aria-label="Join on your phone">
-            <QrCode
-              text={memberUrl(code)}
-              label="QR code to follow on your phone"
-              class="display__qr"
-            />
+            <QrCode text={memberUrl} label="QR code to follow on your phone" class="display__qr" />
             <div>
               <p class="display__join-lead">Follow on your phone</p>
               <p class="display__code">{code}</p>
-              <p class="display__url">{memberUrlText(code)}</p>
+              <p class="display__url">{memberUrl.replace(/^https?:\/\//, '')}</p>
             </div>
           </section>
           <section class="display__rules" aria-labelledby="display-rules">
@@ -99,19 +97,6 @@ export function DisplayPage({ code }: Props) {
       {awake && <p class="display__awake">Click or tap once to keep this screen awake</p>}
     </main>
   );
-}
-
-/**
- * The members' link. A projector window opened on the facilitator's own laptop (localhost)
- * uses the server's public address kept when the group was created there, so phones can
- * follow the QR code.
- */
-function memberUrl(code: string): string {
-  return `${linkOrigin(code, location.origin)}/m/${code}`;
-}
-
-function memberUrlText(code: string): string {
-  return memberUrl(code).replace(/^https?:\/\//, '');
 }
 
 /** Whether the wake-lock fallback still waits for its one gesture. */

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { Icon } from '../../components/Icon.tsx';
 import { QrCode } from '../../components/QrCode.tsx';
-import { groupLinks } from '../../models/links.ts';
+import { groupLinks, useLinkOrigin } from '../../models/links.ts';
 
 interface Props {
   code: string;
@@ -10,7 +10,7 @@ interface Props {
 
 /** Links to share: members' phones (with a QR code), the projector, a co-facilitator. */
 export function ShareLinks({ code, facilitatorKey }: Props) {
-  const links = groupLinks(code, facilitatorKey, location.origin);
+  const links = groupLinks(code, facilitatorKey, useLinkOrigin(code));
   return (
     <section class="panel" aria-labelledby="links-title">
       <h2 id="links-title">Join links</h2>
