@@ -3,12 +3,12 @@ import { commandSchema } from '@balint/shared/schemas';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { seededRandom } from '../support/random.ts';
 import {
   type Client,
   closeAllClients,
   connect,
   createGroup,
-  prng,
   startServer,
   type TestServer,
 } from './helpers.ts';
@@ -128,7 +128,7 @@ function safeEncode(text: string): string {
 
 describe('fuzz: the server survives any payload and its state does not move', () => {
   it(`${SOCKET_PAYLOADS} socket payloads on every event (seed ${SEED})`, async () => {
-    const random = prng(SEED);
+    const random = seededRandom(SEED);
     const { code, facilitatorKey: key } = await createGroup(server.url);
     const f = await connect(server.url, { code, role: 'facilitator', key });
     expect(await f.command({ type: 'start' })).toMatchObject({ ok: true });
@@ -226,7 +226,7 @@ describe('fuzz: the server survives any payload and its state does not move', ()
   });
 
   it(`random handshakes are refused with a protocol error (seed ${SEED})`, async () => {
-    const random = prng(SEED + 2);
+    const random = seededRandom(SEED + 2);
     const { code, facilitatorKey: key } = await createGroup(server.url);
     const auths: unknown[] = Array.from({ length: 60 }, () => randomValue(random));
     auths.push({ code, role: 'facilitator', key: `${key}=` }, { code, role: 'display', key });
@@ -284,7 +284,7 @@ describe('fuzz: the server survives any payload and its state does not move', ()
   });
 
   it(`${HTTP_REQUESTS} random requests to every route (seed ${SEED})`, async () => {
-    const random = prng(SEED + 1);
+    const random = seededRandom(SEED + 1);
     const { code } = await createGroup(server.url);
     const before = await (await fetch(`${server.url}/api/groups/${code}`)).json();
     const paths = [

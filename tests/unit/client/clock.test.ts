@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { estimateOffset, ServerClock } from '../../../client/src/clock.ts';
-import { FakeSocket, seededRandom, serveClock } from './fakeSocket.ts';
+import { seededRandom } from '../../support/random.ts';
+import { FakeSocket, serveClock } from './fakeSocket.ts';
 
 const TRUE_OFFSET = 12_345;
 

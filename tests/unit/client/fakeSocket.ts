@@ -93,18 +93,6 @@ export class FakeSocket implements SessionSocket {
   }
 }
 
-/** A small deterministic PRNG (mulberry32), so jitter tests fail or pass the same way each run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Makes the fake answer clock pings like a server whose clock is `offsetMs` ahead. */
 export function serveClock(
   socket: FakeSocket,

@@ -6,8 +6,8 @@ import {
   phaseBefore,
   type SessionPhase,
 } from '../../../shared/src/index.ts';
+import { pick, seededRandom } from '../../support/random.ts';
 import { createHarness, type Harness, restart, SECOND } from './harness.ts';
-import { pick, seededRandom } from './random.ts';
 
 const SEQUENCES = 150;
 const STEPS = 80;
