@@ -1,4 +1,5 @@
 export * from './commands.ts';
+export * from './commandTable.ts';
 export * from './joinCode.ts';
 export * from './phaseClock.ts';
 export * from './phases.ts';

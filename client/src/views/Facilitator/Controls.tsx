@@ -1,8 +1,7 @@
-import { type Command, MINUTE_MS, type SessionView } from '@balint/shared';
+import { type Command, canSend, MINUTE_MS, type SessionView } from '@balint/shared';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { Icon, type IconName } from '../../components/Icon.tsx';
-import { canSend } from '../../models/commands.ts';
 import type { ConsoleModel } from './consoleModel.ts';
 import { SHORTCUTS, type ShortcutAction, shortcutFor } from './shortcuts.ts';
 

@@ -1,6 +1,5 @@
-import { formatDuration, type PhaseId, type SessionView } from '@balint/shared';
+import { canSend, formatDuration, type PhaseId, type SessionView } from '@balint/shared';
 import { useState } from 'preact/hooks';
-import { canSend } from '../../models/commands.ts';
 import type { ConsoleModel } from './consoleModel.ts';
 import { minutesFieldToMs, msToMinutesField } from './minutes.ts';
 

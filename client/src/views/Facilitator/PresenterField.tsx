@@ -1,6 +1,5 @@
-import { PRESENTER_NAME_MAX, type SessionView } from '@balint/shared';
+import { canSend, PRESENTER_NAME_MAX, type SessionView } from '@balint/shared';
 import { useState } from 'preact/hooks';
-import { canSend } from '../../models/commands.ts';
 import type { ConsoleModel } from './consoleModel.ts';
 
 interface Props {

@@ -1,4 +1,5 @@
-import { type CommandType, isPhaseId, type SessionPhase } from '@balint/shared';
+import { isPhaseId, type SessionPhase } from './phases.ts';
+import type { CommandType } from './protocol.ts';
 
 /** The part of a view that decides which commands the machine accepts. */
 export interface CommandState {
@@ -19,7 +20,11 @@ const STEPPING_BACK: readonly SessionPhase[] = [
   'reflection',
 ];
 
-/** Whether the session machine would accept a command now (the DESIGN command table). */
+/**
+ * Whether the session machine would accept a command now: the DESIGN command table as a
+ * pure function of the view, for screens that cannot hold the machine (its tests hold the
+ * two to agreement).
+ */
 export function canSend(state: CommandState, type: CommandType): boolean {
   const { phase, running } = state;
   const inPhase = isPhaseId(phase);
