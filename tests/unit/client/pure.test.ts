@@ -98,6 +98,14 @@ describe('shortcutFor', () => {
     expect(shortcutFor(key('ArrowRight', null, { ctrlKey: true }))).toBeNull();
     expect(shortcutFor(key('x'))).toBeNull();
   });
+
+  it('ignores a held key, so holding → never skips several phases', () => {
+    expect(shortcutFor(key('ArrowRight', null, { repeat: true }))).toBeNull();
+    expect(shortcutFor(key('ArrowLeft', null, { repeat: true }))).toBeNull();
+    expect(shortcutFor(key('+', null, { repeat: true }))).toBeNull();
+    expect(shortcutFor(key(' ', null, { repeat: true }))).toBeNull();
+    expect(shortcutFor(key('ArrowRight', null, { repeat: false }))).toBe('next');
+  });
 });
 
 describe('keyFromFragment', () => {

@@ -15,15 +15,17 @@ interface KeyLike {
   altKey: boolean;
   ctrlKey: boolean;
   metaKey: boolean;
+  /** A held key repeats: one press is one command, so holding → never skips phases. */
+  repeat?: boolean;
   target: EventTarget | null;
 }
 
 const TYPING = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
 const PRESSABLE = new Set(['BUTTON', 'A', 'SUMMARY']);
 
-/** The console action for a key press, or null (typing, modifier keys, a focused button). */
+/** The console action for a key press, or null (typing, modifiers, a held key, a focused button). */
 export function shortcutFor(event: KeyLike): ShortcutAction | null {
-  if (event.altKey || event.ctrlKey || event.metaKey) return null;
+  if (event.altKey || event.ctrlKey || event.metaKey || event.repeat) return null;
   const target = event.target as (Partial<HTMLElement> & { tagName?: string }) | null;
   const tag = target?.tagName ?? '';
   if (TYPING.has(tag) || target?.isContentEditable) return null;
