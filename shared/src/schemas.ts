@@ -98,7 +98,10 @@ export type ParsedCreateGroup = z.infer<typeof createGroupBodySchema>;
 /** A zod failure as the protocol's error value, naming the first offending field. */
 export function toApiError(error: z.ZodError, code: ErrorCode, what: string): ApiError {
   const issue = error.issues[0];
-  const field = issue && issue.path.length > 0 ? issue.path.join('.') : undefined;
+  // An unknown key is named by the key itself, under the object that holds it.
+  const path =
+    issue?.code === 'unrecognized_keys' ? [...issue.path, ...issue.keys.slice(0, 1)] : issue?.path;
+  const field = path && path.length > 0 ? path.join('.') : undefined;
   const message = issue
     ? `Invalid ${what}${field ? ` field “${field}”` : ''}: ${issue.message}.`
     : `Invalid ${what}.`;
