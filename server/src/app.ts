@@ -8,6 +8,7 @@ import { type GroupServer, registerGroupHandlers, rooms } from './groups/group.h
 import { createGroupHost, type GroupHost } from './groups/group.host.ts';
 import { groupRoutes } from './groups/group.routes.ts';
 import type { GroupStore } from './groups/group.store.ts';
+import { onlyMethods } from './httpErrors.ts';
 import type { Logger } from './logger.ts';
 import { pageRoutes } from './pages.ts';
 import { createRateLimits } from './rateLimits.ts';
@@ -85,6 +86,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.get('/healthz', (_request, response) => {
     response.json({ ok: true });
   });
+  app.all('/healthz', onlyMethods('GET'));
   app.use('/api', express.json({ limit: '16kb' }));
   app.use('/api', groupRoutes({ host, limits, publicUrl: deps.publicUrl }));
   app.use(pageRoutes(deps.clientDist));

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Request, type Response, Router } from 'express';
+import { onlyMethods } from './httpErrors.ts';
 
 const PLACEHOLDER = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Balint Timer</title>
@@ -37,7 +38,9 @@ export function pageRoutes(clientDist: string): Router {
     if (existsSync(indexHtml)) response.sendFile(indexHtml);
     else response.type('html').send(PLACEHOLDER);
   };
-  router.get(['/', '/f/:code', '/d/:code', '/m/:code'], page);
+  const pages = ['/', '/f/:code', '/d/:code', '/m/:code'];
+  router.get(pages, page);
+  router.all(pages, onlyMethods('GET'));
 
   return router;
 }

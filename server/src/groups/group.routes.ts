@@ -1,12 +1,13 @@
 import {
   type CreateGroupResponse,
-  type ErrorBody,
   type GroupInfoResponse,
   isJoinCode,
+  MAX_PAYLOAD_BYTES,
   normalizeJoinCode,
 } from '@balint/shared';
 import { createGroupBodySchema, toApiError } from '@balint/shared/schemas';
 import { type Request, type Response, Router } from 'express';
+import { onlyMethods, sendError } from '../httpErrors.ts';
 import type { RateLimits } from '../rateLimits.ts';
 import type { GroupHost } from './group.host.ts';
 
@@ -16,14 +17,14 @@ export interface GroupRoutesDeps {
   publicUrl: string;
 }
 
-function sendError(response: Response, status: number, error: ErrorBody['error']): void {
-  response.status(status).json({ error } satisfies ErrorBody);
+function contentLength(request: Request): number {
+  const length = Number(request.headers['content-length'] ?? 0);
+  return Number.isFinite(length) ? length : 0;
 }
 
 /** True if the request carries a body (which express.json left alone: not JSON). */
 function hasBody(request: Request): boolean {
-  const length = Number(request.headers['content-length'] ?? 0);
-  return length > 0 || request.headers['transfer-encoding'] !== undefined;
+  return contentLength(request) > 0 || request.headers['transfer-encoding'] !== undefined;
 }
 
 /** `/api/groups`: create a group, read a group's public view. */
@@ -35,6 +36,13 @@ export function groupRoutes(deps: GroupRoutesDeps): Router {
       sendError(response, 429, {
         code: 'rate_limited',
         message: 'Too many groups created from this address. Try again later.',
+      });
+      return;
+    }
+    if (request.body === undefined && contentLength(request) > MAX_PAYLOAD_BYTES) {
+      sendError(response, 413, {
+        code: 'payload_too_large',
+        message: 'The body is larger than 16 KB.',
       });
       return;
     }
@@ -86,6 +94,8 @@ export function groupRoutes(deps: GroupRoutesDeps): Router {
     };
     response.json(body);
   });
+  router.all('/groups', onlyMethods('POST'));
+  router.all('/groups/:code', onlyMethods('GET'));
 
   router.use((_request: Request, response: Response) => {
     sendError(response, 404, { code: 'not_found', message: 'No such API route.' });

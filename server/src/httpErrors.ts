@@ -1,0 +1,26 @@
+import type { ErrorBody } from '@balint/shared';
+import type { Request, Response } from 'express';
+
+export function sendError(response: Response, status: number, error: ErrorBody['error']): void {
+  response.status(status).json({ error } satisfies ErrorBody);
+}
+
+/**
+ * For a route's other methods: `405` naming the allowed ones (`OPTIONS` gets them with a
+ * `204`). GET routes allow HEAD too, as Express answers it.
+ */
+export function onlyMethods(...methods: string[]) {
+  const allowed = methods.includes('GET') ? [...methods, 'HEAD'] : methods;
+  const allow = allowed.join(', ');
+  return (request: Request, response: Response) => {
+    response.set('Allow', allow);
+    if (request.method === 'OPTIONS') {
+      response.status(204).end();
+      return;
+    }
+    sendError(response, 405, {
+      code: 'invalid_request',
+      message: `${request.method} is not allowed here; use ${allow}.`,
+    });
+  };
+}
