@@ -84,10 +84,11 @@ export function registerGroupHandlers(io: GroupServer, deps: GroupHandlerDeps): 
     socket.on('disconnect', () => host.leave(group, socket.id));
 
     // Listeners take raw arguments: anything can arrive, and everything is checked.
+    // A command sent without an ack is applied all the same (the screens hear of it through
+    // `session`); only the answer has nowhere to go.
     const onCommand = async (...args: unknown[]) => {
       const ack = ackOf(args);
-      if (!ack) return;
-      const answer = (result: CommandAck) => ack(result);
+      const answer = (result: CommandAck) => ack?.(result);
       try {
         if (role !== 'facilitator') {
           const message = 'Only a facilitator can change the session.';
@@ -105,7 +106,7 @@ export function registerGroupHandlers(io: GroupServer, deps: GroupHandlerDeps): 
             view: host.view(group, audience),
           });
         }
-        const payload = args.length > 1 ? args[0] : undefined;
+        const payload = ack && args.length === 1 ? undefined : args[0];
         if (sizeOf(payload) > MAX_PAYLOAD_BYTES) {
           const message = 'A command is at most 16 KB.';
           return answer({
