@@ -50,7 +50,7 @@ const DAY_MS = 86_400_000;
 export async function createApp(deps: AppDeps): Promise<App> {
   const { store, clock, logger } = deps;
   const trustProxy = deps.trustProxy ?? false;
-  const limits = createRateLimits(deps.rateLimit ?? true);
+  const limits = createRateLimits(deps.rateLimit ?? true, () => clock.now());
   const originPolicy = { publicHost: hostOf(deps.publicUrl), trustProxy };
 
   const app = express();

@@ -3,9 +3,15 @@ import { RateLimiterMemory } from 'rate-limiter-flexible';
 /** Generous for people, tight for guessing (DESIGN: wire protocol). */
 export const FAILED_JOINS_PER_MINUTE = 10;
 export const GROUPS_PER_HOUR = 60;
-/** 40 in any 2 s window: 20 a second on average, bursts of 40. */
+/** A token bucket per socket: 20 commands a second sustained, bursts of 40. */
+export const COMMANDS_PER_SECOND = 20;
 export const COMMAND_BURST = 40;
-export const COMMAND_WINDOW_S = 2;
+
+/** One socket's command allowance. */
+export interface CommandAllowance {
+  /** Takes one command from the allowance; false if none is left. */
+  take(): boolean;
+}
 
 export interface RateLimits {
   /** True once an address has used up its failed joins for the minute. */
@@ -13,8 +19,8 @@ export interface RateLimits {
   recordFailedJoin(address: string): Promise<void>;
   /** Takes one group creation from the address's hourly allowance; false if none is left. */
   allowGroupCreation(address: string): Promise<boolean>;
-  /** Takes one command from the socket's allowance; false if none is left. */
-  allowCommand(socketId: string): Promise<boolean>;
+  /** A fresh allowance for one socket's commands, refilled by the server's clock. */
+  commandAllowance(): CommandAllowance;
 }
 
 async function take(limiter: RateLimiterMemory, key: string): Promise<boolean> {
@@ -27,19 +33,42 @@ async function take(limiter: RateLimiterMemory, key: string): Promise<boolean> {
   }
 }
 
-/** In-memory limits per process; `enabled: false` (RATE_LIMIT=off) lets everything through. */
-export function createRateLimits(enabled: boolean): RateLimits {
+/**
+ * A token bucket: full at first, refilled continuously at `perSecond` up to `burst`. A fixed
+ * window would refuse a steady 20 a second whenever jitter put a 41st command in one window.
+ */
+export function tokenBucket(now: () => number, perSecond: number, burst: number): CommandAllowance {
+  let tokens = burst;
+  let refilledAt = now();
+  return {
+    take: () => {
+      const at = now();
+      tokens = Math.min(burst, tokens + (Math.max(0, at - refilledAt) * perSecond) / 1000);
+      refilledAt = at;
+      if (tokens < 1) return false;
+      tokens -= 1;
+      return true;
+    },
+  };
+}
+
+const UNLIMITED: CommandAllowance = { take: () => true };
+
+/**
+ * In-memory limits per process; `enabled: false` (RATE_LIMIT=off) lets everything through.
+ * `now` is the server's clock, which command allowances refill by.
+ */
+export function createRateLimits(enabled: boolean, now: () => number): RateLimits {
   if (!enabled) {
     return {
       joinBlocked: async () => false,
       recordFailedJoin: async () => undefined,
       allowGroupCreation: async () => true,
-      allowCommand: async () => true,
+      commandAllowance: () => UNLIMITED,
     };
   }
   const failedJoins = new RateLimiterMemory({ points: FAILED_JOINS_PER_MINUTE, duration: 60 });
   const creations = new RateLimiterMemory({ points: GROUPS_PER_HOUR, duration: 3600 });
-  const commands = new RateLimiterMemory({ points: COMMAND_BURST, duration: COMMAND_WINDOW_S });
   return {
     joinBlocked: async (address) => {
       const used = await failedJoins.get(address);
@@ -49,6 +78,6 @@ export function createRateLimits(enabled: boolean): RateLimits {
       await take(failedJoins, address);
     },
     allowGroupCreation: (address) => take(creations, address),
-    allowCommand: (socketId) => take(commands, socketId),
+    commandAllowance: () => tokenBucket(now, COMMANDS_PER_SECOND, COMMAND_BURST),
   };
 }

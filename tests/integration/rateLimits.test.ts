@@ -3,6 +3,7 @@ import {
   closeAllClients,
   connect,
   createGroup,
+  frozenClock,
   refusedJoin,
   startServer,
   type TestServer,
@@ -83,7 +84,8 @@ describe('rate limits (RATE_LIMIT on)', () => {
   });
 
   it('allows bursts of 40 commands per socket, then rate_limited', async () => {
-    server = await startServer({ rateLimit: true });
+    // The server's clock stands still: no allowance comes back while the burst is processed.
+    server = await startServer({ rateLimit: true, clock: frozenClock(Date.now()) });
     const { code, facilitatorKey: key } = await createGroup(server.url);
     const f = await connect(server.url, { code, role: 'facilitator', key });
     const acks = await Promise.all(
@@ -97,6 +99,35 @@ describe('rate limits (RATE_LIMIT on)', () => {
     // A second facilitator socket has its own allowance.
     const g = await connect(server.url, { code, role: 'facilitator', key });
     expect(await g.command({ type: 'start' })).toMatchObject({ ok: true });
+  });
+
+  it('commands: 20 a second sustained, bursts of 40, by the server clock', async () => {
+    const clock = frozenClock(Date.now());
+    server = await startServer({ rateLimit: true, clock });
+    const { code, facilitatorKey: key } = await createGroup(server.url);
+    const f = await connect(server.url, { code, role: 'facilitator', key });
+    let sent = 0;
+    const send = async (count: number) => {
+      const acks = await Promise.all(
+        Array.from({ length: count }, () => {
+          sent += 1;
+          return f.command({ type: 'setPresenter', name: `P${sent}` });
+        }),
+      );
+      return acks.filter((ack) => ack.ok).length;
+    };
+    expect(await send(41)).toBe(40);
+    // One second refills 20, not the whole burst.
+    clock.advance(1000);
+    expect(await send(21)).toBe(20);
+    // Steady at 20 a second (one every 50 ms) is never refused.
+    for (let i = 0; i < 60; i += 1) {
+      clock.advance(50);
+      expect(await send(1)).toBe(1);
+    }
+    // A long pause refills up to the burst, no further.
+    clock.advance(60_000);
+    expect(await send(45)).toBe(40);
   });
 
   it('RATE_LIMIT off lets everything through', async () => {

@@ -82,6 +82,7 @@ export function registerGroupHandlers(io: GroupServer, deps: GroupHandlerDeps): 
     logger.debug({ code, role }, 'screen joined');
     socket.emit('session', host.view(group, audience));
     socket.on('disconnect', () => host.leave(group, socket.id));
+    const commandAllowance = limits.commandAllowance();
 
     // Listeners take raw arguments: anything can arrive, and everything is checked.
     // A command sent without an ack is applied all the same (the screens hear of it through
@@ -98,7 +99,7 @@ export function registerGroupHandlers(io: GroupServer, deps: GroupHandlerDeps): 
             view: host.view(group, audience),
           });
         }
-        if (!(await limits.allowCommand(socket.id))) {
+        if (!commandAllowance.take()) {
           const message = 'Too many commands. Slow down a little.';
           return answer({
             ok: false,
