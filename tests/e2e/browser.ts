@@ -178,3 +178,37 @@ export async function recordedFlips(page: Page): Promise<Array<[number, string]>
 export function flipTime(view: SessionView, seconds: number): number {
   return view.serverTime + view.phaseBudgetMs - view.phaseElapsedMs - seconds * 1000;
 }
+
+/**
+ * Elements whose box sticks out of the viewport sideways, or whose text spills out of its own box
+ * (clipped or overlapping the next thing): what a person sees as a broken layout.
+ */
+export async function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const found: string[] = [];
+    for (const element of document.querySelectorAll<HTMLElement>('body *')) {
+      if (element.closest('.visually-hidden, svg, details:not([open]) > :not(summary)')) continue;
+      const box = element.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      const name = `${element.tagName.toLowerCase()}.${[...element.classList].join('.')}`;
+      if (box.right > width + 1 || box.left < -1) {
+        found.push(`${name} spans ${Math.round(box.left)}–${Math.round(box.right)} of ${width}`);
+      } else if (element.scrollWidth > element.clientWidth + 1 && element.clientWidth > 0) {
+        const style = getComputedStyle(element);
+        if (style.overflowX === 'visible' && element.tagName !== 'INPUT') {
+          found.push(`${name} text ${element.scrollWidth} px in a ${element.clientWidth} px box`);
+        }
+      }
+    }
+    return found;
+  });
+}
+
+/** The rendered width of the first element matching `selector`, in CSS px. */
+export async function widthOf(page: Page, selector: string): Promise<number> {
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((element) => element.getBoundingClientRect().width);
+}

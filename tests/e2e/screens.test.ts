@@ -8,6 +8,7 @@ import {
   launchBrowser,
   newWatch,
   openScreen,
+  overflowing,
   recordedFlips,
   recordFlips,
   type Screen,
@@ -15,6 +16,7 @@ import {
   shown,
   truthAt,
   type Watch,
+  widthOf,
 } from './browser.ts';
 import { buildClient, eventually, freePort, removeDir, ServerProcess, tempDir } from './server.ts';
 
@@ -90,6 +92,10 @@ describe.skipIf(!enabled)('the three screens against the real server', () => {
         await screen.page.screenshot({
           path: screenshotPath(`${screen.name}-${state}-${size.width}`),
         });
+        expect(
+          await overflowing(screen.page),
+          `${screen.name} ${state} at ${size.width}: nothing spills out`,
+        ).toEqual([]);
       }
       if (original) await screen.page.setViewportSize(original);
     }
@@ -152,11 +158,14 @@ describe.skipIf(!enabled)('the three screens against the real server', () => {
     await expectScreens(code, screens, 'lobby');
     await expectAccessible(screens);
     await snap([facilitator, display, anna], 'lobby');
+    // A projector's QR code is scanned from a seat: at 1920×1080, at least ~400 px.
+    expect(await widthOf(display.page, '.display__qr'), 'lobby QR').toBeGreaterThanOrEqual(400);
 
     // Start, then Next with the mouse.
     await click(facilitator.page, 'Start session');
     await expectScreens(code, screens, 'opening');
     await snap([display, anna], 'opening');
+    expect(await widthOf(display.page, '.display__qr'), 'opening QR').toBeGreaterThanOrEqual(400);
     await click(facilitator.page, 'Next phase');
     await expectScreens(code, screens, 'presentation');
 
@@ -193,6 +202,18 @@ describe.skipIf(!enabled)('the three screens against the real server', () => {
     await display.page.waitForTimeout(1_200);
     expect((await shown(display.page)).seconds).toBe(paused.seconds);
     expect(await anna.page.locator('.member__paused').textContent()).toBe('Paused');
+    // Paused is seen at a glance: large on the projector, not a footnote; prominent on the console.
+    const fontSize = (page: Page, selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((element) => Number.parseFloat(getComputedStyle(element).fontSize));
+    await display.page.getByText('Paused', { exact: true }).waitFor();
+    expect(await fontSize(display.page, '.display__paused')).toBeGreaterThanOrEqual(
+      0.75 * (await fontSize(display.page, '.display__phase')),
+    );
+    await facilitator.page.locator('.now').getByText('Paused', { exact: true }).waitFor();
+    expect(await fontSize(facilitator.page, '.now__state')).toBeGreaterThanOrEqual(20);
     await expectAccessible(screens);
     await snap([facilitator, display, anna], 'paused');
     await click(facilitator.page, 'Resume');
@@ -284,12 +305,22 @@ describe.skipIf(!enabled)('the three screens against the real server', () => {
     watch.restarting = false;
 
     // End (confirmed in a dialog), then reset to the lobby.
+    // The confirmation is a modal named by its own title; Escape cancels it and hands focus back.
+    await facilitator.page.getByRole('button', { name: 'End…', exact: true }).focus();
+    await facilitator.page.keyboard.press('Enter');
+    await facilitator.page.getByRole('dialog', { name: 'End the session?' }).waitFor();
+    await facilitator.page.keyboard.press('ArrowRight'); // a shortcut must not act behind it
+    await facilitator.page.keyboard.press('Escape');
+    await facilitator.page.locator('dialog[open]').waitFor({ state: 'detached' });
+    expect(await facilitator.page.evaluate(() => document.activeElement?.textContent)).toBe('End…');
+    expect((await server.view(code)).phase).toBe('presentation');
     await click(facilitator.page, 'End…');
     await confirm(facilitator.page, 'End session');
     await expectScreens(code, screens, 'ended');
     await expectAccessible(screens);
     await snap([facilitator, display, anna], 'ended');
     await click(facilitator.page, 'Reset to lobby…');
+    await facilitator.page.getByRole('dialog', { name: 'Reset to the lobby?' }).waitFor();
     await confirm(facilitator.page, 'Reset');
     await expectScreens(code, screens, 'lobby');
 

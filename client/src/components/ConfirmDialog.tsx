@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useId, useRef } from 'preact/hooks';
 
 interface Props {
   open: boolean;
@@ -12,6 +12,8 @@ interface Props {
 /** A modal confirmation in the page (<dialog>: focus is trapped, Escape cancels). */
 export function ConfirmDialog({ open, title, body, confirmLabel, onConfirm, onClose }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
+  // Several dialogs live in one page: each is named by its own title.
+  const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -19,8 +21,8 @@ export function ConfirmDialog({ open, title, body, confirmLabel, onConfirm, onCl
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
-    <dialog ref={ref} class="dialog" aria-labelledby="dialog-title" onClose={onClose}>
-      <h2 id="dialog-title">{title}</h2>
+    <dialog ref={ref} class="dialog" aria-labelledby={titleId} onClose={onClose}>
+      <h2 id={titleId}>{title}</h2>
       <p>{body}</p>
       <div class="dialog__actions">
         <button type="button" class="button" onClick={onClose} autofocus>

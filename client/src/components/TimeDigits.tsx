@@ -15,9 +15,10 @@ export function TimeDigits({ reading, stale, class: className }: Props) {
   const classes = ['digits', className ?? ''];
   if (reading.countdown.overtime) classes.push('digits--overtime');
   if (stale) classes.push('digits--stale');
-  // Wider texts ("+12:30", "1:05:00") get a smaller size, so they never overflow a screen.
+  // Wider texts ("+12:30", "1:05:00", "+1:05:00") get a smaller size, so they never overflow a screen.
   if (text.length >= 6) classes.push('digits--long');
   if (text.length >= 7) classes.push('digits--longer');
+  if (text.length >= 8) classes.push('digits--longest');
   return (
     <p class={classes.join(' ')}>
       <span aria-hidden="true">{text}</span>

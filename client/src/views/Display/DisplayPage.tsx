@@ -24,6 +24,8 @@ interface Props {
 export function DisplayPage({ code }: Props) {
   const { session, countdown } = usePageSession(() => ({ code, role: 'display' }));
   const awake = useScreenAwake();
+  // Once the mouse rests, its pointer and the full-screen button leave the projected picture.
+  const idle = useIdle(3000);
   const linkOrigin = useLinkOrigin(code);
   const view = useValue(session.view);
   const status = useValue(session.status);
@@ -45,7 +47,7 @@ export function DisplayPage({ code }: Props) {
 
   return (
     <main
-      class={`display ${welcoming ? `display--welcome display--${phase}` : ''}`}
+      class={`display ${welcoming ? `display--welcome display--${phase}` : ''} ${idle ? 'display--idle' : ''}`}
       data-phase={phase ?? ''}
       data-status={status}
     >
@@ -69,7 +71,12 @@ export function DisplayPage({ code }: Props) {
               <ProgressBar progress={overtime ? 1 : (reading?.progress ?? 0)} overtime={overtime} />
             </div>
             <p class="display__next">
-              {!view.running ? <span class="display__paused">Paused · </span> : null}
+              {!view.running && (
+                <span class="display__paused">
+                  <Icon name="pause" />
+                  Paused
+                </span>
+              )}
               {view.caseNumber > 1 ? `Case ${view.caseNumber} · ` : ''}
               {next ? `Next: ${next}` : ''}
             </p>
@@ -93,7 +100,7 @@ export function DisplayPage({ code }: Props) {
         </div>
       )}
       <ConnectionBadge status={status} class="display__status" />
-      <FullscreenButton />
+      <FullscreenButton idle={idle} />
       {awake && <p class="display__awake">Click or tap once to keep this screen awake</p>}
     </main>
   );
@@ -106,8 +113,7 @@ function useScreenAwake(): boolean {
   return useValue(awake.needsGesture);
 }
 
-function FullscreenButton() {
-  const idle = useIdle(3000);
+function FullscreenButton({ idle }: { idle: boolean }) {
   const fullscreen = useFullscreen();
   if (fullscreen || !document.fullscreenEnabled) return null;
   return (

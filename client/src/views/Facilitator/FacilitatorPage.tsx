@@ -2,6 +2,7 @@ import { isPhaseId, PHASES } from '@balint/shared';
 import { useState } from 'preact/hooks';
 import { ClosedNotice } from '../../components/ClosedNotice.tsx';
 import { ConnectionBadge } from '../../components/ConnectionBadge.tsx';
+import { Icon } from '../../components/Icon.tsx';
 import { PhaseAnnouncer } from '../../components/PhaseAnnouncer.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { TimeDigits } from '../../components/TimeDigits.tsx';
@@ -110,9 +111,14 @@ function Console({ code, facilitatorKey }: ConsoleProps) {
             <>
               <TimeDigits reading={reading} stale={!live} class="now__digits" />
               <ProgressBar progress={overtime ? 1 : (reading?.progress ?? 0)} overtime={overtime} />
-              <p class="now__state">
-                {view?.running ? (overtime ? 'Over time, counting up' : 'Running') : 'Paused'}
-              </p>
+              {view?.running ? (
+                <p class="now__state">{overtime ? 'Over time, counting up' : 'Running'}</p>
+              ) : (
+                <p class="now__state now__state--paused">
+                  <Icon name="pause" />
+                  Paused
+                </p>
+              )}
             </>
           ) : (
             <p class="now__idle muted">
