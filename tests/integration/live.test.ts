@@ -4,10 +4,12 @@ import {
   connect,
   createGroup,
   eventually,
+  frozenClock,
   refusedJoin,
   sleep,
   startServer,
   type TestServer,
+  tempDataDir,
   testClock,
 } from './helpers.ts';
 
@@ -120,6 +122,23 @@ describe('expiry', () => {
     await eventually(async () => (await fetch(`${url}/api/groups/${watched.code}`)).status === 404);
     const refused = await refusedJoin(url, { code: watched.code, role: 'display' });
     expect(refused.data?.code).toBe('not_found');
+  });
+
+  it('a restart does not expire a group whose screens were connected when it went down', async () => {
+    const clock = frozenClock(Date.now());
+    const dataDir = tempDataDir();
+    const options = { dataDir, clock, groupTtlMs: 60_000, sweepIntervalMs: 20 };
+    const first = await startServer(options);
+    const { code } = await createGroup(first.url);
+    await connect(first.url, { code, role: 'display' }, { reconnection: true });
+    // Most of a TTL with a screen connected, and several sweeps, then the process dies.
+    clock.advance(40_000);
+    await sleep(200);
+    await first.stop();
+    // Back 30 s later: 70 s since the last command, but a screen was here 30 s ago.
+    clock.advance(30_000);
+    server = await startServer({ ...options, port: first.port });
+    expect((await fetch(`${server.url}/api/groups/${code}`)).status).toBe(200);
   });
 
   it('tells the connected screens of an expiring group, then disconnects them', async () => {

@@ -236,13 +236,14 @@ export function createGroupHost(deps: HostDeps): GroupHost {
     },
 
     sweep: async () => {
-      const idleBefore = clock.now() - deps.groupTtlMs;
+      const now = clock.now();
+      const idleBefore = now - deps.groupTtlMs;
       const expired: string[] = [];
-      for (const code of await store.idleSince(idleBefore)) {
+      // Groups with screens are kept at most half a TTL stale, so that a crash and restart
+      // (which sweeps before the screens are back) never finds them idle.
+      for (const code of await store.idleSince(now - deps.groupTtlMs / 2)) {
         if ((groups.get(code)?.presence.size ?? 0) > 0) {
-          // Screens are here: keep the stored activity recent, so a crash does not make
-          // the group look idle when the process comes back.
-          await store.touch(code, clock.now());
+          await store.touch(code, now);
         } else if (await expire(code, idleBefore)) {
           expired.push(code);
         }
