@@ -53,6 +53,8 @@ export class SessionModel {
     this.listen('session', (view: SessionView) => this.receive(view));
     this.listen('expired', () => {
       this.status.value = 'expired';
+      // The group is gone: no time is left to show, so nothing keeps counting.
+      this.view.value = null;
       socket.disconnect();
     });
     if (socket.connected) this.status.value = 'live';

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CountdownModel } from '../../../client/src/models/countdown.ts';
 import { SessionModel } from '../../../client/src/models/session.ts';
 import { ConsoleModel, refusalText } from '../../../client/src/views/Facilitator/consoleModel.ts';
 import { FakeSocket, serveClock } from './fakeSocket.ts';
@@ -91,6 +92,24 @@ describe('SessionModel', () => {
     expect(session.status.value).toBe('expired');
     expect(socket.disconnectCalls).toBe(1);
     expect(session.status.value).toBe('expired');
+  });
+
+  it('stops counting once the group has expired: nothing left to time, no timer left running', async () => {
+    const { socket, session } = setup();
+    const countdown = new CountdownModel(session.view, session.clock);
+    socket.accept();
+    socket.fire(
+      'session',
+      makeView({ phase: 'discussion', running: true, serverTime: Date.now() }),
+    );
+    expect(countdown.reading.value).not.toBeNull();
+    socket.fire('expired');
+    expect(countdown.reading.value).toBeNull();
+    const flips: unknown[] = [];
+    countdown.reading.subscribe((reading) => flips.push(reading));
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(flips).toEqual([null]);
+    countdown.dispose();
   });
 
   it('never lets an older view replace a newer one', () => {

@@ -92,7 +92,7 @@ function Console({ code, facilitatorKey }: ConsoleProps) {
         </p>
         <ConnectionBadge status={status} showLive class="console__status" />
       </header>
-      {!live && (
+      {(status === 'reconnecting' || status === 'rate_limited') && (
         <p class="console__offline" role="alert">
           Not connected to the server: reconnecting… The time shown may be out of date, and commands
           wait until the connection is back.

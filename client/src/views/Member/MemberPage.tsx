@@ -113,7 +113,9 @@ export function MemberPage({ code }: Props) {
 function usePhaseVibration(phase: string | undefined, enabled: boolean): void {
   const previous = useRef(phase);
   useEffect(() => {
-    if (enabled && previous.current !== undefined && phase !== previous.current) {
+    // The choice is remembered, but after a reload the browser allows no buzz before a tap.
+    const tapped = navigator.userActivation?.hasBeenActive !== false;
+    if (enabled && tapped && previous.current !== undefined && phase !== previous.current) {
       navigator.vibrate?.([180, 90, 180]);
     }
     previous.current = phase;
