@@ -13,6 +13,8 @@ export interface Config {
   rateLimit: boolean;
   /** Express's 'trust proxy': false, true (the left-most X-Forwarded-For) or a hop count. */
   trustProxy: boolean | number;
+  /** REDIS_URL, for the scale-out mode (a later issue): validated, not used yet. */
+  redisUrl?: string;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -47,16 +49,19 @@ export function parseConfig(env: Env, context: ConfigContext): ConfigResult {
   const groupTtlMs = parseTtl(env.GROUP_TTL_HOURS, errors);
   const rateLimit = parseSwitch('RATE_LIMIT', env.RATE_LIMIT, true, errors);
   const trustProxy = parseTrustProxy(env.TRUST_PROXY, errors);
+  const redisUrl = parseRedisUrl(env.REDIS_URL, errors);
   if (errors.length > 0) return { ok: false, errors };
-  return {
-    ok: true,
-    config: { port, host, publicUrl, dataDir, logLevel, groupTtlMs, rateLimit, trustProxy },
-  };
+  const config = { port, host, publicUrl, dataDir, logLevel, groupTtlMs, rateLimit, trustProxy };
+  return { ok: true, config: redisUrl ? { ...config, redisUrl } : config };
 }
+
+// Plain decimals only: Number() would also take "0x10" or "1e3" and surprise whoever typed it.
+const WHOLE = /^\d+$/;
+const DECIMAL = /^\d+(\.\d+)?$/;
 
 function parsePort(raw: string | undefined, errors: string[]): number {
   if (raw === undefined || raw.trim() === '') return 3000;
-  const port = Number(raw);
+  const port = WHOLE.test(raw.trim()) ? Number(raw) : Number.NaN;
   if (Number.isInteger(port) && port >= 0 && port <= 65_535) return port;
   errors.push('PORT must be a whole number from 0 to 65535.');
   return 3000;
@@ -78,9 +83,10 @@ function parsePublicUrl(raw: string | undefined, errors: string[]): string | nul
 
 function parseTtl(raw: string | undefined, errors: string[]): number {
   if (raw === undefined || raw.trim() === '') return 24 * HOUR_MS;
-  const hours = Number(raw);
-  if (Number.isFinite(hours) && hours > 0) return Math.round(hours * HOUR_MS);
-  errors.push('GROUP_TTL_HOURS must be a positive number of hours.');
+  const hours = DECIMAL.test(raw.trim()) ? Number(raw) : Number.NaN;
+  const ms = Math.round(hours * HOUR_MS);
+  if (Number.isFinite(ms) && ms >= 1000) return ms;
+  errors.push('GROUP_TTL_HOURS must be a positive number of hours (at least one second).');
   return 24 * HOUR_MS;
 }
 
@@ -104,4 +110,17 @@ function parseTrustProxy(raw: string | undefined, errors: string[]): boolean | n
   const hops = Number(value);
   if (Number.isInteger(hops) && hops >= 0) return hops;
   return parseSwitch('TRUST_PROXY', value, false, errors);
+}
+
+function parseRedisUrl(raw: string | undefined, errors: string[]): string | undefined {
+  const value = raw?.trim();
+  if (value === undefined || value === '') return undefined;
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'redis:' || url.protocol === 'rediss:') return value;
+  } catch {
+    // Reported below.
+  }
+  errors.push('REDIS_URL must be a redis:// or rediss:// URL, e.g. redis://10.0.0.5:6379.');
+  return undefined;
 }

@@ -24,6 +24,12 @@ if (!parsed.ok) {
 }
 const config = parsed.config;
 const logger = createLogger(config.logLevel);
+if (config.redisUrl) {
+  console.warn(
+    'REDIS_URL is set, but the Redis scale-out mode is not built yet: this process keeps its ' +
+      'groups in DATA_DIR and broadcasts to its own screens only.',
+  );
+}
 const store = openStore(config.dataDir);
 function openStore(dataDir: string): GroupStore {
   try {
@@ -45,6 +51,18 @@ const app = await createApp({
   trustProxy: config.trustProxy,
 });
 
+app.http.once('error', (error: NodeJS.ErrnoException) => {
+  const where = `${config.host}:${config.port}`;
+  const reason =
+    error.code === 'EADDRINUSE'
+      ? `${where} is already in use: stop the other server or choose another PORT.`
+      : error.code === 'EACCES'
+        ? `${where} needs privileges: choose a PORT above 1023.`
+        : `cannot listen on ${where} (check HOST and PORT): ${error.message}`;
+  console.error(`Balint Timer: ${reason}`);
+  store.close();
+  process.exit(1);
+});
 app.http.listen(config.port, config.host, () => {
   const address = app.http.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

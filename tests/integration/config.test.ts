@@ -81,6 +81,35 @@ describe('configuration from the environment', () => {
   });
 });
 
+describe('configuration: strict where a typo would surprise', () => {
+  it('PORT and GROUP_TTL_HOURS are plain decimal numbers', () => {
+    for (const env of [
+      { PORT: '0x10' },
+      { PORT: '1e3' },
+      { PORT: '80.5' },
+      { GROUP_TTL_HOURS: '0x10' },
+      { GROUP_TTL_HOURS: '1e-12' },
+      { GROUP_TTL_HOURS: 'Infinity' },
+    ]) {
+      expect(parseConfig(env, context).ok, JSON.stringify(env)).toBe(false);
+    }
+    expect(parseConfig({ PORT: ' 8080 ', GROUP_TTL_HOURS: '0.25' }, context)).toMatchObject({
+      config: { port: 8080, groupTtlMs: 900_000 },
+    });
+  });
+
+  it('REDIS_URL must be a redis:// or rediss:// URL, kept for the scale-out mode', () => {
+    expect(parseConfig({ REDIS_URL: 'redis://10.0.0.5:6379' }, context)).toMatchObject({
+      ok: true,
+      config: { redisUrl: 'redis://10.0.0.5:6379' },
+    });
+    expect(parseConfig({ REDIS_URL: 'rediss://cache.example.org' }, context).ok).toBe(true);
+    for (const REDIS_URL of ['localhost:6379', 'http://10.0.0.5', 'nonsense']) {
+      expect(parseConfig({ REDIS_URL }, context).ok, REDIS_URL).toBe(false);
+    }
+  });
+});
+
 describe('LAN addresses', () => {
   it('lists non-internal IPv4 addresses, private ranges first', () => {
     const found = lanAddresses({

@@ -6,6 +6,7 @@ import {
   connect,
   createGroup,
   refusedJoin,
+  sleep,
   startServer,
   type TestServer,
 } from './helpers.ts';
@@ -322,5 +323,28 @@ describe('the view', () => {
       view: { phase: 'ended', running: false, phaseBudgetMs: 0, phaseElapsedMs: 0 },
     });
     if (ended.ok) expect(ended.view).not.toHaveProperty('presenter');
+  });
+});
+
+describe('presence', () => {
+  it('is coalesced to at most one update a second per group, and never moves the revision', async () => {
+    const { code, f } = await facilitator();
+    const display = await connect(server.url, { code, role: 'display' });
+    const baseline = display.views.length;
+    const arrivals: Client[] = [];
+    for (let i = 0; i < 12; i += 1) {
+      arrivals.push(await connect(server.url, { code, role: 'member', name: `M${i}` }));
+      await sleep(150);
+    }
+    await display.waitFor((view) => view.counts.members === 12, 3000);
+    const updates = display.views.slice(baseline);
+    for (let i = 1; i < updates.length; i += 1) {
+      const gap = (updates[i]?.serverTime ?? 0) - (updates[i - 1]?.serverTime ?? 0);
+      expect(gap).toBeGreaterThanOrEqual(990);
+    }
+    expect(updates.every((view) => view.revision === 0)).toBe(true);
+    const roster = await f.waitFor((view) => view.members?.length === 12, 3000);
+    expect(roster.counts).toEqual({ facilitators: 1, displays: 1, members: 12 });
+    for (const client of arrivals) client.close();
   });
 });

@@ -96,6 +96,39 @@ describe('the real process', () => {
     removeDir(dataDir);
   });
 
+  it('says so plainly and exits 1 when its port is taken or its configuration is wrong', async () => {
+    const taken = createServer();
+    await new Promise<void>((done) => taken.listen(0, '127.0.0.1', done));
+    const address = taken.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const dataDir = tempDataDir();
+    try {
+      for (const env of [{ PORT: String(port) }, { PORT: 'x', REDIS_URL: 'nonsense' }]) {
+        const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+          cwd: repoRoot,
+          env: { ...process.env, HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        children.add(child);
+        let output = '';
+        child.stdout?.on('data', (chunk) => {
+          output += String(chunk);
+        });
+        child.stderr?.on('data', (chunk) => {
+          output += String(chunk);
+        });
+        const code = await new Promise<number | null>((done) => child.once('exit', done));
+        children.delete(child);
+        expect(code, output).toBe(1);
+        expect(output, JSON.stringify(env)).toMatch(/PORT/);
+        expect(output).not.toMatch(/\n\s+at /);
+      }
+    } finally {
+      await new Promise<void>((done) => taken.close(() => done()));
+      removeDir(dataDir);
+    }
+  });
+
   it('shuts down gracefully on SIGTERM with exit code 0', async () => {
     const port = await freePort();
     const dataDir = tempDataDir();
