@@ -201,6 +201,34 @@ describe('ConsoleModel', () => {
     expect(model.refusal.value).toBeNull();
   });
 
+  it('sends a different command after the one on its way, pinned to the revision it left', async () => {
+    // A budget typed in the plan is saved on blur, i.e. as the facilitator clicks "Next phase":
+    // that click must not be swallowed.
+    const { socket, session } = setup();
+    socket.accept();
+    socket.fire('session', makeView({ revision: 2 }));
+    const model = new ConsoleModel(session);
+    const acks: Array<() => void> = [];
+    socket.onCommand = (command, ack) =>
+      acks.push(() =>
+        ack({ ok: true, view: makeView({ revision: (command.expectedRevision ?? 0) + 1 }) }),
+      );
+    const budget = model.run({ type: 'setBudget', phase: 'questions', ms: 240_000 });
+    const next = model.run({ type: 'next' });
+    expect(socket.sent.filter((entry) => entry.event === 'command')).toHaveLength(1);
+    acks.shift()?.();
+    expect((await budget)?.ok).toBe(true);
+    await vi.waitFor(() =>
+      expect(socket.sent.filter((entry) => entry.event === 'command')).toHaveLength(2),
+    );
+    const sentNext = socket.sent.filter((entry) => entry.event === 'command')[1]?.args[0];
+    expect(sentNext).toMatchObject({ type: 'next', expectedRevision: 3 });
+    expect(model.pending.value).toBe(true);
+    acks.shift()?.();
+    expect((await next)?.ok).toBe(true);
+    expect(model.pending.value).toBe(false);
+  });
+
   it('passes other refusals on as the server worded them', () => {
     expect(refusalText({ code: 'not_allowed_now', message: 'Not now.' })).toBe('Not now.');
   });

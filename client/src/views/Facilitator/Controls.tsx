@@ -152,7 +152,7 @@ export function Controls({ view, console: model, live }: Props) {
         />
         <ActionButton
           icon="stop"
-          label={inReflection ? 'End session' : 'End…'}
+          label={inReflection ? 'End session…' : 'End…'}
           variant="danger"
           disabled={!can('end')}
           onClick={() => setConfirming('end')}

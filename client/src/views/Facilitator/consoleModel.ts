@@ -14,24 +14,40 @@ export function refusalText(error: ApiError): string {
 export class ConsoleModel {
   /** The last refusal, shown in an alert until the next accepted command. */
   readonly refusal = signal<string | null>(null);
+  /** True while a command is on its way or waiting for one to land. */
   readonly pending = signal(false);
+
+  private readonly inFlight = new Set<Command['type']>();
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly session: Pick<SessionModel, 'send'>) {}
 
   /**
-   * Sends a command; while one is on its way, another is dropped (null): a double click would
-   * otherwise come back as a confusing stale revision.
+   * Sends a command once the one before it has landed, so it carries the revision that one left
+   * (a budget saved on blur, then the click on "Next phase", both count). The same command again
+   * while it is on its way is dropped (null): a double click moves the session once.
    */
-  async run(command: Command): Promise<CommandAck | null> {
-    if (this.pending.peek()) return null;
+  run(command: Command): Promise<CommandAck | null> {
+    const type = command.type;
+    if (this.inFlight.has(type)) return Promise.resolve(null);
+    // Nothing on its way: send at once, in the same turn as the click or key press.
+    const sent =
+      this.inFlight.size === 0
+        ? this.session.send(command)
+        : this.queue.then(() => this.session.send(command));
+    this.inFlight.add(type);
     this.pending.value = true;
-    try {
-      const ack = await this.session.send(command);
-      this.refusal.value = ack.ok ? null : refusalText(ack.error);
-      return ack;
-    } finally {
-      this.pending.value = false;
-    }
+    const result = sent
+      .then((ack) => {
+        this.refusal.value = ack.ok ? null : refusalText(ack.error);
+        return ack;
+      })
+      .finally(() => {
+        this.inFlight.delete(type);
+        this.pending.value = this.inFlight.size > 0;
+      });
+    this.queue = result.catch(() => undefined);
+    return result;
   }
 
   dismiss(): void {
