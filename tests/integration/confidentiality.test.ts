@@ -5,7 +5,14 @@ import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type App, createApp } from '../../server/src/app.ts';
 import { type GroupStore, openSqliteStore } from '../../server/src/groups/group.store.ts';
-import { closeAllClients, connect, createGroup, tempDataDir, testClock } from './helpers.ts';
+import {
+  closeAllClients,
+  connect,
+  createGroup,
+  startServer,
+  tempDataDir,
+  testClock,
+} from './helpers.ts';
 
 let running: { app: App; store: GroupStore } | null = null;
 
@@ -62,6 +69,37 @@ describe('confidentiality', () => {
     const stored = files.map((name) => readFileSync(join(dataDir, name)).toString('latin1'));
     expect(stored.join('')).not.toContain('Zephyrine');
     expect(stored.join('')).not.toContain(key);
+  });
+});
+
+describe('deleted with the group', () => {
+  it('leaves no presenter name in the database files, while the server still runs', async () => {
+    const server = await startServer();
+    try {
+      const { code, facilitatorKey: key } = await createGroup(server.url);
+      const f = await connect(server.url, { code, role: 'facilitator', key });
+      await f.command({ type: 'setPresenter', name: 'Quillon' });
+      await f.command({ type: 'start' });
+      await f.command({ type: 'end' });
+      // Another group keeps the database busy, as on a real server.
+      const other = await createGroup(server.url);
+      const g = await connect(server.url, {
+        code: other.code,
+        role: 'facilitator',
+        key: other.facilitatorKey,
+      });
+      await g.command({ type: 'start' });
+      await server.app.host.expire(code);
+      const files = readdirSync(server.dataDir).filter((name) => name.startsWith('balint.db'));
+      const bytes = files.map((name) =>
+        readFileSync(join(server.dataDir, name)).toString('latin1'),
+      );
+      expect(bytes.join('')).not.toContain('Quillon');
+      expect(bytes.join('')).toContain(other.code);
+    } finally {
+      closeAllClients();
+      await server.stop();
+    }
   });
 });
 

@@ -85,7 +85,8 @@ function fromRow(row: GroupRow): StoredGroup {
 
 /**
  * SQLite in `dataDir/balint.db`, WAL mode with synchronous=NORMAL: a write survives the
- * process being killed at any instant. Several processes may share the file.
+ * process being killed at any instant. Several processes may share the file. A deleted group
+ * leaves nothing behind in the files (secure_delete, and the WAL emptied).
  */
 export function openSqliteStore(dataDir: string): GroupStore {
   mkdirSync(dataDir, { recursive: true });
@@ -93,6 +94,8 @@ export function openSqliteStore(dataDir: string): GroupStore {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
+  // Deleted rows (a group's presenter, its old snapshots) are overwritten, not left in free pages.
+  db.pragma('secure_delete = ON');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
 
@@ -150,6 +153,9 @@ export function openSqliteStore(dataDir: string): GroupStore {
     idleSince: async (before) => selectIdle.all(before).map((row) => row.code),
     delete: async (code) => {
       deleteGroup.run(code);
+      // The WAL still holds earlier page images with the group in them: fold it into the
+      // (securely deleted) database and empty it. Best effort if another process is reading.
+      db.pragma('wal_checkpoint(TRUNCATE)');
     },
     close: () => {
       if (db.open) db.close();
