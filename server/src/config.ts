@@ -71,13 +71,16 @@ function parsePublicUrl(raw: string | undefined, errors: string[]): string | nul
   if (raw === undefined || raw.trim() === '') return null;
   try {
     const url = new URL(raw.trim());
-    if (url.protocol === 'http:' || url.protocol === 'https:') {
+    const plainBase = !url.search && !url.hash && !url.username && !url.password;
+    if ((url.protocol === 'http:' || url.protocol === 'https:') && plainBase) {
       return url.toString().replace(/\/+$/, '');
     }
   } catch {
     // Reported below.
   }
-  errors.push('PUBLIC_URL must be an absolute http(s) URL, e.g. http://192.168.1.20:3000.');
+  errors.push(
+    'PUBLIC_URL must be an absolute http(s) URL without query or credentials, e.g. http://192.168.1.20:3000.',
+  );
   return null;
 }
 

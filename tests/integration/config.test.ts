@@ -98,6 +98,15 @@ describe('configuration: strict where a typo would surprise', () => {
     });
   });
 
+  it('PUBLIC_URL is a base the join links can be appended to', () => {
+    for (const PUBLIC_URL of ['http://10.0.0.5/?x=1', 'http://10.0.0.5/#here', 'http://me:pw@x']) {
+      expect(parseConfig({ PUBLIC_URL }, context).ok, PUBLIC_URL).toBe(false);
+    }
+    expect(parseConfig({ PUBLIC_URL: 'https://example.org/timer/' }, context)).toMatchObject({
+      config: { publicUrl: 'https://example.org/timer' },
+    });
+  });
+
   it('REDIS_URL must be a redis:// or rediss:// URL, kept for the scale-out mode', () => {
     expect(parseConfig({ REDIS_URL: 'redis://10.0.0.5:6379' }, context)).toMatchObject({
       ok: true,
