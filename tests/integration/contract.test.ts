@@ -317,6 +317,8 @@ describe('the view', () => {
     // Back to the lobby, extensions gone: the opening's planned budget again.
     const reset = await f.command({ type: 'reset' });
     expect(reset).toMatchObject({ ok: true, view: { phase: 'lobby', phaseBudgetMs: 300_000 } });
+    if (reset.ok) expect(reset.view).not.toHaveProperty('presenter');
+    await f.command({ type: 'setPresenter', name: 'Ben' });
     const ended = await f.command({ type: 'end' });
     expect(ended).toMatchObject({
       ok: true,

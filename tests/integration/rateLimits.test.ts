@@ -117,6 +117,12 @@ describe('rate limits (RATE_LIMIT on)', () => {
       return acks.filter((ack) => ack.ok).length;
     };
     expect(await send(41)).toBe(40);
+    // Over the limit, rate_limited comes before anything wrong with the command itself.
+    expect(await f.command({ type: 'extend', ms: 5, expectedRevision: 99 })).toMatchObject({
+      ok: false,
+      error: { code: 'rate_limited' },
+      view: { revision: 40 },
+    });
     // One second refills 20, not the whole burst.
     clock.advance(1000);
     expect(await send(21)).toBe(20);
