@@ -94,8 +94,8 @@ function Console({ code, facilitatorKey }: ConsoleProps) {
       </header>
       {(status === 'reconnecting' || status === 'rate_limited') && (
         <p class="console__offline" role="alert">
-          Not connected to the server: reconnecting… The time shown may be out of date, and commands
-          wait until the connection is back.
+          Not connected to the server: reconnecting… The time shown may be out of date, and the
+          controls come back with the connection.
         </p>
       )}
       <main class="console__main">
@@ -112,7 +112,10 @@ function Console({ code, facilitatorKey }: ConsoleProps) {
               <TimeDigits reading={reading} stale={!live} class="now__digits" />
               <ProgressBar progress={overtime ? 1 : (reading?.progress ?? 0)} overtime={overtime} />
               {view?.running ? (
-                <p class="now__state">{overtime ? 'Over time, counting up' : 'Running'}</p>
+                <p class="now__state">
+                  {overtime ? 'Over time, counting up' : 'Running'}
+                  {live ? '' : ' (last known)'}
+                </p>
               ) : (
                 <p class="now__state now__state--paused">
                   <Icon name="pause" />
