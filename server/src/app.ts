@@ -28,7 +28,7 @@ export interface AppDeps {
   rateLimit?: boolean;
   /** TRUST_PROXY: false, true or a hop count. */
   trustProxy?: boolean | number;
-  /** How often idle groups are swept; every minute by default. */
+  /** How often idle groups are swept; every minute by default, more often for short TTLs. */
   sweepIntervalMs?: number;
   /** Presence updates per group are coalesced to one per this window (1 s). */
   presenceWindowMs?: number;
@@ -52,6 +52,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const trustProxy = deps.trustProxy ?? false;
   const limits = createRateLimits(deps.rateLimit ?? true, () => clock.now());
   const originPolicy = { publicHost: hostOf(deps.publicUrl), trustProxy };
+  const groupTtlMs = deps.groupTtlMs ?? DAY_MS;
 
   const app = express();
   app.set('trust proxy', trustProxy);
@@ -69,7 +70,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     store,
     clock,
     logger,
-    groupTtlMs: deps.groupTtlMs ?? DAY_MS,
+    groupTtlMs,
     presenceWindowMs: deps.presenceWindowMs,
     broadcaster: {
       session: (code, views) => {
@@ -108,7 +109,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const sweep = () =>
     host.sweep().catch((error: unknown) => logger.error({ err: error }, 'sweep failed'));
   await sweep();
-  const sweeper = setInterval(sweep, deps.sweepIntervalMs ?? 60_000);
+  const sweeper = setInterval(sweep, deps.sweepIntervalMs ?? sweepIntervalFor(groupTtlMs));
   sweeper.unref();
 
   return {
@@ -125,6 +126,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
       });
     },
   };
+}
+
+/** Every minute; a TTL shorter than 4 minutes is swept 4 times a TTL, at most once a second. */
+function sweepIntervalFor(groupTtlMs: number): number {
+  return Math.min(60_000, Math.max(1000, Math.floor(groupTtlMs / 4)));
 }
 
 /** Body-parser failures become protocol errors; anything else is logged and sanitised. */

@@ -124,6 +124,15 @@ describe('expiry', () => {
     expect(refused.data?.code).toBe('not_found');
   });
 
+  it('a short GROUP_TTL_HOURS is kept to within about a second, not a minute', async () => {
+    const clock = testClock(Date.now());
+    server = await startServer({ clock, groupTtlMs: 2_000 });
+    const { code } = await createGroup(server.url);
+    const url = server.url;
+    clock.advance(2_100);
+    await eventually(async () => (await fetch(`${url}/api/groups/${code}`)).status === 404, 2_500);
+  });
+
   it('a restart does not expire a group whose screens were connected when it went down', async () => {
     const clock = frozenClock(Date.now());
     const dataDir = tempDataDir();
