@@ -229,6 +229,30 @@ describe('ConsoleModel', () => {
     expect(model.pending.value).toBe(false);
   });
 
+  it('adds up extensions pressed quickly: +1 min twice is two minutes', async () => {
+    const { socket, session } = setup();
+    socket.accept();
+    socket.fire('session', makeView({ revision: 2 }));
+    const model = new ConsoleModel(session);
+    const acks: Array<() => void> = [];
+    socket.onCommand = (command, ack) =>
+      acks.push(() =>
+        ack({ ok: true, view: makeView({ revision: (command.expectedRevision ?? 0) + 1 }) }),
+      );
+    const first = model.run({ type: 'extend', ms: 60_000 });
+    const second = model.run({ type: 'extend', ms: 60_000 });
+    acks.shift()?.();
+    expect((await first)?.ok).toBe(true);
+    await vi.waitFor(() =>
+      expect(socket.sent.filter((entry) => entry.event === 'command')).toHaveLength(2),
+    );
+    const sentSecond = socket.sent.filter((entry) => entry.event === 'command')[1]?.args[0];
+    expect(sentSecond).toMatchObject({ type: 'extend', ms: 60_000, expectedRevision: 3 });
+    acks.shift()?.();
+    expect((await second)?.ok).toBe(true);
+    expect(model.pending.value).toBe(false);
+  });
+
   it('passes other refusals on as the server worded them', () => {
     expect(refusalText({ code: 'not_allowed_now', message: 'Not now.' })).toBe('Not now.');
   });
