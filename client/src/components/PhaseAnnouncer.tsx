@@ -1,9 +1,9 @@
 interface Props {
-  /** Changes only when the phase does, so screen readers hear each phase once. */
+  /** Changes only with the phase, a pause or a new case, so screen readers hear each once. */
   message: string;
 }
 
-/** A polite live region for phase changes (never the seconds). */
+/** A polite live region for phase changes and pauses (never the seconds). */
 export function PhaseAnnouncer({ message }: Props) {
   return (
     <div class="visually-hidden" aria-live="polite" aria-atomic="true">

@@ -9,6 +9,16 @@ export function phaseTitle(view: Pick<SessionView, 'phase' | 'plan'>): string {
   return view.plan.find((entry) => entry.phase === phase)?.title ?? phase;
 }
 
+/** What a polite live region says: the phase, and whether it is paused or a new case. */
+export function announcement(
+  view: Pick<SessionView, 'phase' | 'plan' | 'running' | 'caseNumber'>,
+): string {
+  if (!isPhaseId(view.phase)) return phaseTitle(view);
+  const paused = view.running ? '' : ', paused';
+  const nextCase = view.caseNumber > 1 ? `, case ${view.caseNumber}` : '';
+  return `${phaseTitle(view)}${nextCase}${paused}`;
+}
+
 /** What comes after the current phase, as a short line. */
 export function nextText(view: Pick<SessionView, 'phase' | 'plan'>): string | null {
   if (view.phase === 'lobby') return phaseTitle({ ...view, phase: 'opening' });

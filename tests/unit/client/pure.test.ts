@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { nextText, phaseStep, phaseTitle } from '../../../client/src/models/phaseText.ts';
+import {
+  announcement,
+  nextText,
+  phaseStep,
+  phaseTitle,
+} from '../../../client/src/models/phaseText.ts';
 import { keyFromFragment } from '../../../client/src/models/storage.ts';
 import { routeOf } from '../../../client/src/routes.ts';
 import {
@@ -36,6 +41,22 @@ describe('phase texts', () => {
     expect(nextText(makeView({ phase: 'ended' }))).toBeNull();
     expect(phaseStep(makeView({ phase: 'discussion' }))).toBe('4 of 5');
     expect(phaseStep(makeView({ phase: 'lobby' }))).toBeNull();
+  });
+
+  it('announce the phase, a pause and a new case to screen readers, never the seconds', () => {
+    expect(announcement(makeView({ phase: 'questions', running: true }))).toBe(
+      'Clarifying questions',
+    );
+    expect(announcement(makeView({ phase: 'questions', running: false }))).toBe(
+      'Clarifying questions, paused',
+    );
+    expect(announcement(makeView({ phase: 'presentation', running: true, caseNumber: 2 }))).toBe(
+      'Case presentation, case 2',
+    );
+    expect(announcement(makeView({ phase: 'lobby', running: false }))).toBe('Waiting to start');
+    expect(announcement(makeView({ phase: 'ended', running: false, caseNumber: 2 }))).toBe(
+      'Session ended',
+    );
   });
 });
 

@@ -9,7 +9,7 @@ import { QrCode } from '../../components/QrCode.tsx';
 import { TimeDigits } from '../../components/TimeDigits.tsx';
 import { useLinkOrigin } from '../../models/links.ts';
 import { usePageSession } from '../../models/pageSession.ts';
-import { nextText, phaseStep, phaseTitle } from '../../models/phaseText.ts';
+import { announcement, nextText, phaseStep, phaseTitle } from '../../models/phaseText.ts';
 import { useTitle } from '../../models/useTitle.ts';
 import { useValue } from '../../models/useValue.ts';
 import { ScreenAwake } from './screenAwake.ts';
@@ -52,7 +52,7 @@ export function DisplayPage({ code }: Props) {
       data-status={status}
     >
       <h1 class="visually-hidden">{view?.name || 'Balint group'}: projector</h1>
-      <PhaseAnnouncer message={view ? title : ''} />
+      <PhaseAnnouncer message={view ? announcement(view) : ''} />
       <div class="display__timer">
         <p class="display__phase">
           {step && <span class="display__step">{step}</span>}

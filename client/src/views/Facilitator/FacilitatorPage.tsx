@@ -7,7 +7,7 @@ import { PhaseAnnouncer } from '../../components/PhaseAnnouncer.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { TimeDigits } from '../../components/TimeDigits.tsx';
 import { usePageSession } from '../../models/pageSession.ts';
-import { nextText, phaseStep, phaseTitle } from '../../models/phaseText.ts';
+import { announcement, nextText, phaseStep, phaseTitle } from '../../models/phaseText.ts';
 import { takeFacilitatorKey } from '../../models/storage.ts';
 import { useTitle } from '../../models/useTitle.ts';
 import { useValue } from '../../models/useValue.ts';
@@ -83,7 +83,7 @@ function Console({ code, facilitatorKey }: ConsoleProps) {
 
   return (
     <div class="console" data-phase={view?.phase ?? ''} data-status={status}>
-      <PhaseAnnouncer message={view ? title : ''} />
+      <PhaseAnnouncer message={view ? announcement(view) : ''} />
       <header class="console__bar">
         <p class="console__brand">Balint Timer</p>
         <p class="console__group">{view?.name || 'Untitled group'}</p>

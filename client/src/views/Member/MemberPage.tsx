@@ -7,7 +7,7 @@ import { PhaseAnnouncer } from '../../components/PhaseAnnouncer.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { TimeDigits } from '../../components/TimeDigits.tsx';
 import { usePageSession } from '../../models/pageSession.ts';
-import { nextText, phaseStep, phaseTitle } from '../../models/phaseText.ts';
+import { announcement, nextText, phaseStep, phaseTitle } from '../../models/phaseText.ts';
 import { useTitle } from '../../models/useTitle.ts';
 import { useValue } from '../../models/useValue.ts';
 import { MemberSettings } from './MemberSettings.tsx';
@@ -49,7 +49,7 @@ export function MemberPage({ code }: Props) {
 
   return (
     <main class="member" data-phase={view?.phase ?? ''} data-status={status}>
-      <PhaseAnnouncer message={view ? title : ''} />
+      <PhaseAnnouncer message={view ? announcement(view) : ''} />
       <header class="member__bar">
         <p class="member__group">{view?.name || `Group ${code}`}</p>
         <ConnectionBadge status={status} />
