@@ -59,6 +59,15 @@ export const handshakeAuthSchema = z.strictObject({
   presenter: z.boolean().optional(),
 });
 
+/**
+ * The handshake as the server reads it: any short string is a code to look up, so a code no
+ * group has is `not_found` whatever its shape (as for GET /api/groups/:code); a code that is
+ * not a string at all is `invalid_request`.
+ */
+export const handshakeLookupSchema = handshakeAuthSchema.extend({
+  code: z.string().max(32).transform(normalizeJoinCode),
+});
+
 const expectedRevision = z.number().int().min(0).optional();
 const bare = <T extends string>(type: T) =>
   z.strictObject({ type: z.literal(type), expectedRevision });

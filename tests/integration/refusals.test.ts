@@ -186,9 +186,12 @@ describe('roles', () => {
     }
   });
 
-  it('unknown codes are not_found', async () => {
-    const error = await refusedJoin(server.url, { code: 'ZZZZZZ', role: 'display' });
-    expect(error.data?.code).toBe('not_found');
+  it('unknown codes are not_found, whatever their shape', async () => {
+    // A code no group has is unknown, as for GET /api/groups/:code: also a mistyped one.
+    for (const code of ['ZZZZZZ', 'zzzzzz', 'abc', 'O0O0O0', '000000', 'NOPE42', '']) {
+      const error = await refusedJoin(server.url, { code, role: 'display' });
+      expect(error.data?.code, code).toBe('not_found');
+    }
   });
 
   it('malformed handshakes are invalid_request, with the field', async () => {
@@ -196,8 +199,8 @@ describe('roles', () => {
     const cases: [unknown, string | undefined][] = [
       [{}, 'code'],
       [{ code, role: 'admin' }, 'role'],
-      [{ code: 'abc', role: 'display' }, 'code'],
-      [{ code: 'O0O0O0', role: 'display' }, 'code'],
+      [{ code: 'abc', role: 'admin' }, 'role'],
+      [{ code: 'O0O0O0', role: 'display', key: 7 }, 'key'],
       [{ code, role: 'member', name: 'x'.repeat(41) }, 'name'],
       [{ code, role: 'member', presenter: 'yes' }, 'presenter'],
       [{ code, role: 'display', extra: true }, undefined],

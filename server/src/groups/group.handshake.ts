@@ -1,5 +1,5 @@
-import type { ApiError } from '@balint/shared';
-import { handshakeAuthSchema, toApiError } from '@balint/shared/schemas';
+import { type ApiError, isJoinCode } from '@balint/shared';
+import { handshakeLookupSchema, toApiError } from '@balint/shared/schemas';
 import { fail } from './errors.ts';
 import type { GroupHandlerDeps, GroupSocket } from './group.handlers.ts';
 
@@ -25,12 +25,12 @@ export function handshake(deps: GroupHandlerDeps) {
       if (await limits.joinBlocked(address)) {
         return await refuse(fail('rate_limited', 'Too many failed attempts. Wait a minute.'));
       }
-      const parsed = handshakeAuthSchema.safeParse(socket.handshake.auth);
+      const parsed = handshakeLookupSchema.safeParse(socket.handshake.auth);
       if (!parsed.success) {
         return await refuse(toApiError(parsed.error, 'invalid_request', 'handshake'));
       }
       const auth = parsed.data;
-      const group = await host.find(auth.code);
+      const group = isJoinCode(auth.code) ? await host.find(auth.code) : null;
       if (!group) return await refuse(fail('not_found', 'No group has this code.'));
       if (auth.role === 'facilitator' && !host.keyMatches(group, auth.key)) {
         return await refuse(fail('forbidden', 'This facilitator link is not valid.'));
