@@ -1,4 +1,5 @@
 import { createServer, type Server as HttpServer } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { MAX_PAYLOAD_BYTES } from '@balint/shared';
 import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -60,6 +61,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // Phones on a busy room Wi-Fi: the member page is ~30 KB gzipped, ~80 KB without.
   app.use(compression());
   const http = createServer(app);
+  http.on('clientError', answerClientError);
   const io: GroupServer = new Server(http, {
     maxHttpBufferSize: SOCKET_BUFFER_BYTES,
     allowRequest: (request, callback) => callback(null, sameOrigin(request, originPolicy)),
@@ -131,6 +133,30 @@ export async function createApp(deps: AppDeps): Promise<App> {
 /** Every minute; a TTL shorter than 4 minutes is swept 4 times a TTL, at most once a second. */
 function sweepIntervalFor(groupTtlMs: number): number {
   return Math.min(60_000, Math.max(1000, Math.floor(groupTtlMs / 4)));
+}
+
+/**
+ * What Node refuses before Express sees it (headers over 16 KB, a request that is not HTTP)
+ * still gets the protocol's JSON error body.
+ */
+function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  // As Node's own handler does: never write into a response already under way on this socket.
+  const ongoing = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (!socket.writable || ongoing?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
+  const body = JSON.stringify({
+    error: tooLarge
+      ? { code: 'payload_too_large', message: 'The request headers are larger than 16 KB.' }
+      : { code: 'invalid_request', message: 'This is not a well-formed HTTP request.' },
+  });
+  socket.end(
+    `HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 /** Body-parser failures become protocol errors; anything else is logged and sanitised. */

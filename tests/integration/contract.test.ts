@@ -1,3 +1,4 @@
+import { connect as netConnect } from 'node:net';
 import type { CommandAck, SessionView } from '@balint/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
@@ -134,6 +135,27 @@ describe('HTTP: errors everywhere, with a fitting status', () => {
       expect(response.status, type).toBe(413);
       expect((await errorOf(response)).code).toBe('payload_too_large');
     }
+  });
+
+  it('requests Node itself refuses still get a JSON error body', async () => {
+    const long = await request(`/api/groups/${'A'.repeat(20_000)}`);
+    expect(long.status).toBe(431);
+    expect((await errorOf(long)).code).toBe('payload_too_large');
+    const answer = await new Promise<string>((resolve) => {
+      const socket = netConnect(server.port, '127.0.0.1', () => {
+        socket.write('GARBAGE / HTTP/1.1\r\n\r\n');
+      });
+      let text = '';
+      socket.on('data', (chunk) => {
+        text += String(chunk);
+      });
+      socket.on('close', () => resolve(text));
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(answer).toContain('application/json');
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)).error.code).toBe(
+      'invalid_request',
+    );
   });
 
   it('malformed JSON and non-JSON bodies are 400 invalid_request', async () => {
