@@ -130,7 +130,7 @@ describe('expiry', () => {
     const { code } = await createGroup(server.url);
     const url = server.url;
     clock.advance(2_100);
-    await eventually(async () => (await fetch(`${url}/api/groups/${code}`)).status === 404, 2_500);
+    await eventually(async () => (await fetch(`${url}/api/groups/${code}`)).status === 404, 4_000);
   });
 
   it('a restart does not expire a group whose screens were connected when it went down', async () => {
