@@ -7,7 +7,7 @@ import { Server } from 'socket.io';
 import type { Clock } from './clock.ts';
 import { type GroupServer, registerGroupHandlers, rooms } from './groups/group.handlers.ts';
 import { createGroupHost, type GroupHost } from './groups/group.host.ts';
-import { groupRoutes } from './groups/group.routes.ts';
+import { groupCreationLimit, groupRoutes } from './groups/group.routes.ts';
 import type { GroupStore } from './groups/group.store.ts';
 import { onlyMethods } from './httpErrors.ts';
 import type { Logger } from './logger.ts';
@@ -90,6 +90,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     response.json({ ok: true });
   });
   app.all('/healthz', onlyMethods('GET'));
+  // Only groups actually created count, but over the limit 429 comes before the body is read.
+  app.post('/api/groups', groupCreationLimit(limits));
   app.use('/api', express.json({ limit: '16kb' }));
   app.use('/api', groupRoutes({ host, limits, publicUrl: deps.publicUrl }));
   app.use(pageRoutes(deps.clientDist));

@@ -19,6 +19,8 @@ export interface RateLimits {
   recordFailedJoin(address: string): Promise<void>;
   /** Takes one group creation from the address's hourly allowance; false if none is left. */
   allowGroupCreation(address: string): Promise<boolean>;
+  /** Gives one back: the request it was taken for created no group. */
+  refundGroupCreation(address: string): Promise<void>;
   /** A fresh allowance for one socket's commands, refilled by the server's clock. */
   commandAllowance(): CommandAllowance;
 }
@@ -64,6 +66,7 @@ export function createRateLimits(enabled: boolean, now: () => number): RateLimit
       joinBlocked: async () => false,
       recordFailedJoin: async () => undefined,
       allowGroupCreation: async () => true,
+      refundGroupCreation: async () => undefined,
       commandAllowance: () => UNLIMITED,
     };
   }
@@ -78,6 +81,9 @@ export function createRateLimits(enabled: boolean, now: () => number): RateLimit
       await take(failedJoins, address);
     },
     allowGroupCreation: (address) => take(creations, address),
+    refundGroupCreation: async (address) => {
+      await creations.reward(address, 1);
+    },
     commandAllowance: () => tokenBucket(now, COMMANDS_PER_SECOND, COMMAND_BURST),
   };
 }

@@ -70,6 +70,26 @@ describe('rate limits (RATE_LIMIT on)', () => {
     expect(limited?.body).toMatchObject({ error: { code: 'rate_limited' } });
   });
 
+  it('counts groups created, not refused attempts; over the limit, 429 comes first', async () => {
+    server = await startServer({ rateLimit: true });
+    const url = server.url;
+    const post = (body: string) =>
+      fetch(`${url}/api/groups`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+    for (const body of ['{"name":', '{"colour":1}', '[]', '{"plan":{"budgets":{"opening":5}}}']) {
+      expect((await post(body)).status).toBe(400);
+    }
+    const created = await Promise.all(Array.from({ length: 60 }, () => post('{}')));
+    expect(created.map((response) => response.status)).toEqual(Array(60).fill(201));
+    expect((await post('{}')).status).toBe(429);
+    const malformed = await post('{"name":');
+    expect(malformed.status).toBe(429);
+    expect((await malformed.json()).error.code).toBe('rate_limited');
+  });
+
   it('counts group creations per forwarded address behind a trusted proxy', async () => {
     server = await startServer({ rateLimit: true, trustProxy: 1 });
     const url = server.url;

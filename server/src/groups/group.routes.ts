@@ -6,7 +6,7 @@ import {
   normalizeJoinCode,
 } from '@balint/shared';
 import { createGroupBodySchema, toApiError } from '@balint/shared/schemas';
-import { type Request, type Response, Router } from 'express';
+import { type NextFunction, type Request, type Response, Router } from 'express';
 import { onlyMethods, sendError } from '../httpErrors.ts';
 import type { RateLimits } from '../rateLimits.ts';
 import type { GroupHost } from './group.host.ts';
@@ -27,18 +27,32 @@ function hasBody(request: Request): boolean {
   return contentLength(request) > 0 || request.headers['transfer-encoding'] !== undefined;
 }
 
-/** `/api/groups`: create a group, read a group's public view. */
-export function groupRoutes(deps: GroupRoutesDeps): Router {
-  const router = Router();
-
-  router.post('/groups', async (request: Request, response: Response) => {
-    if (!(await deps.limits.allowGroupCreation(request.ip ?? 'unknown'))) {
+/**
+ * Before the body is read: takes one group creation from the address's allowance (429 if
+ * none is left, whatever the body), and gives it back unless the group is created.
+ */
+export function groupCreationLimit(limits: RateLimits) {
+  return async (request: Request, response: Response, next: NextFunction) => {
+    const address = request.ip ?? 'unknown';
+    if (!(await limits.allowGroupCreation(address))) {
       sendError(response, 429, {
         code: 'rate_limited',
         message: 'Too many groups created from this address. Try again later.',
       });
       return;
     }
+    response.once('finish', () => {
+      if (response.statusCode !== 201) void limits.refundGroupCreation(address);
+    });
+    next();
+  };
+}
+
+/** `/api/groups`: create a group, read a group's public view. */
+export function groupRoutes(deps: GroupRoutesDeps): Router {
+  const router = Router();
+
+  router.post('/groups', async (request: Request, response: Response) => {
     if (request.body === undefined && contentLength(request) > MAX_PAYLOAD_BYTES) {
       sendError(response, 413, {
         code: 'payload_too_large',
