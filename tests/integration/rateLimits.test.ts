@@ -29,6 +29,20 @@ describe('rate limits (RATE_LIMIT on)', () => {
     expect(blocked.data?.code).toBe('rate_limited');
   });
 
+  it('counts unknown codes looked up over HTTP as failed joins, so codes cannot be guessed there', async () => {
+    server = await startServer({ rateLimit: true });
+    const { code } = await createGroup(server.url);
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      const response = await fetch(`${server.url}/api/groups/ZZZZZ${attempt}`);
+      expect(response.status).toBe(404);
+    }
+    const blocked = await fetch(`${server.url}/api/groups/${code}`);
+    expect(blocked.status).toBe(429);
+    expect((await blocked.json()).error.code).toBe('rate_limited');
+    const socket = await refusedJoin(server.url, { code, role: 'display' });
+    expect(socket.data?.code).toBe('rate_limited');
+  });
+
   it('counts failed joins per forwarded address behind a trusted proxy', async () => {
     server = await startServer({ rateLimit: true, trustProxy: true });
     const { code } = await createGroup(server.url);

@@ -90,10 +90,20 @@ export function groupRoutes(deps: GroupRoutesDeps): Router {
   });
 
   router.get('/groups/:code', async (request: Request, response: Response) => {
+    // A lookup of an unknown code is a failed join: codes cannot be guessed here either.
+    const address = request.ip ?? 'unknown';
+    if (await deps.limits.joinBlocked(address)) {
+      sendError(response, 429, {
+        code: 'rate_limited',
+        message: 'Too many unknown codes from this address. Wait a minute and try again.',
+      });
+      return;
+    }
     const raw = request.params.code;
     const code = typeof raw === 'string' && raw.length <= 32 ? normalizeJoinCode(raw) : '';
     const group = isJoinCode(code) ? await deps.host.find(code) : null;
     if (!group) {
+      await deps.limits.recordFailedJoin(address);
       sendError(response, 404, { code: 'not_found', message: 'No group has this code.' });
       return;
     }
