@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   COMMAND_TYPES,
-  type Command,
   type CommandType,
   canSend,
   PHASE_IDS,
   type SessionPhase,
 } from '../../../shared/src/index.ts';
-import { createHarness, type Harness, MINUTE } from './harness.ts';
+import { createHarness, type Harness, MINUTE, SAMPLE_COMMANDS } from './harness.ts';
 
 /** The DESIGN command table, written out as the expected allowed set per state. */
 const ALLOWED: Record<string, CommandType[]> = {
@@ -58,20 +57,6 @@ describe('canSend', () => {
   }
 });
 
-const SAMPLES: Record<CommandType, Command> = {
-  start: { type: 'start' },
-  pause: { type: 'pause' },
-  resume: { type: 'resume' },
-  next: { type: 'next' },
-  back: { type: 'back' },
-  extend: { type: 'extend', ms: MINUTE },
-  setBudget: { type: 'setBudget', phase: 'discussion', ms: 20 * MINUTE },
-  setPresenter: { type: 'setPresenter', name: 'Jo' },
-  nextCase: { type: 'nextCase' },
-  end: { type: 'end' },
-  reset: { type: 'reset' },
-};
-
 /** Every place a session can be: lobby, each phase running, paused and in overtime, ended. */
 function everySituation(): [string, Harness][] {
   const situations: [string, Harness][] = [['lobby', createHarness()]];
@@ -95,7 +80,7 @@ describe('canSend agrees with the machine', () => {
   it('[R1] for every command in every situation', () => {
     for (const [situation, h] of everySituation()) {
       for (const type of COMMAND_TYPES) {
-        const event = { ...SAMPLES[type], at: h.clock.now() };
+        const event = { ...SAMPLE_COMMANDS[type], at: h.clock.now() };
         expect(canSend(h.view(), type), `${type} in ${situation}`).toBe(
           h.actor.getSnapshot().can(event),
         );

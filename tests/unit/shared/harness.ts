@@ -2,6 +2,7 @@ import { type Actor, createActor, SimulatedClock } from 'xstate';
 import {
   type ApiError,
   type Command,
+  type CommandType,
   type PlanInput,
   refusalOf,
   resolvePlan,
@@ -14,6 +15,21 @@ import {
 export const T0 = Date.UTC(2026, 10, 25, 18, 0, 0);
 export const SECOND = 1_000;
 export const MINUTE = 60_000;
+
+/** One well-formed example of every command. */
+export const SAMPLE_COMMANDS: Record<CommandType, Command> = {
+  start: { type: 'start' },
+  pause: { type: 'pause' },
+  resume: { type: 'resume' },
+  next: { type: 'next' },
+  back: { type: 'back' },
+  extend: { type: 'extend', ms: MINUTE },
+  setBudget: { type: 'setBudget', phase: 'questions', ms: 4 * MINUTE },
+  setPresenter: { type: 'setPresenter', name: 'Ada' },
+  nextCase: { type: 'nextCase' },
+  end: { type: 'end' },
+  reset: { type: 'reset' },
+};
 
 const META = {
   code: 'ABCDEF',

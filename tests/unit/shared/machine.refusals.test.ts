@@ -6,7 +6,7 @@ import {
   MAX_DURATION_MS,
   MIN_DURATION_MS,
 } from '../../../shared/src/index.ts';
-import { createHarness, type Harness, MINUTE } from './harness.ts';
+import { createHarness, type Harness, MINUTE, SAMPLE_COMMANDS } from './harness.ts';
 
 type Situation = 'lobby' | 'running' | 'paused' | 'reflection' | 'ended';
 
@@ -37,20 +37,6 @@ const situations: Record<Situation, () => Harness> = {
   },
 };
 
-const sample: Record<CommandType, Command> = {
-  start: { type: 'start' },
-  pause: { type: 'pause' },
-  resume: { type: 'resume' },
-  next: { type: 'next' },
-  back: { type: 'back' },
-  extend: { type: 'extend', ms: MINUTE },
-  setBudget: { type: 'setBudget', phase: 'questions', ms: 4 * MINUTE },
-  setPresenter: { type: 'setPresenter', name: 'Ada' },
-  nextCase: { type: 'nextCase' },
-  end: { type: 'end' },
-  reset: { type: 'reset' },
-};
-
 /** The command table of shared/DESIGN.md: where each command is accepted. */
 const acceptedIn: Record<CommandType, Situation[]> = {
   start: ['lobby'],
@@ -73,7 +59,7 @@ describe('the command table', () => {
       it(`[R1][R3][R4] ${type} is ${accepted ? 'accepted' : 'refused'} in ${situation}`, () => {
         const h = situations[situation]();
         const before = h.actor.getSnapshot();
-        const result = h.send(sample[type]);
+        const result = h.send(SAMPLE_COMMANDS[type]);
         if (accepted) {
           expect(result).toBeNull();
           expect(h.view().revision).toBe(before.context.revision + 1);
