@@ -75,7 +75,11 @@ app.http.listen(config.port, config.host, () => {
     lines.push(`  Listening on ${config.host} only: phones cannot reach it (set HOST=0.0.0.0).`);
   } else {
     for (const candidate of lan) {
-      const note = candidate.isPrivate ? '' : ' (not a private range)';
+      const note = !candidate.isPrivate
+        ? ' (not a private range)'
+        : candidate.isVirtual
+          ? ' (a virtual network: phones are likely not on it)'
+          : '';
       lines.push(`  On the room's network: http://${candidate.address}:${port}${note}`);
     }
   }

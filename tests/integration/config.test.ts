@@ -140,6 +140,24 @@ describe('LAN addresses', () => {
     });
   });
 
+  it('puts the room network before virtual machines, containers and VPNs', () => {
+    // A facilitator's laptop: VirtualBox host-only 192.168.56.1, Docker, a VPN on 10.x,
+    // and the room's Wi-Fi on 172.20.x.
+    const found = lanAddresses({
+      vboxnet0: [nic('192.168.56.1')],
+      docker0: [nic('172.17.0.1')],
+      'br-5f2a': [nic('172.18.0.1')],
+      utun3: [nic('10.8.0.2')],
+      tailscale0: [nic('100.100.1.2')],
+      wlp2s0: [nic('172.20.10.4')],
+    });
+    expect(found[0]).toMatchObject({ address: '172.20.10.4', isPrivate: true });
+    expect(defaultPublicUrl(found, 3000)).toBe('http://172.20.10.4:3000');
+    // With only virtual networks, a private one is still better than none.
+    const onlyVirtual = lanAddresses({ docker0: [nic('172.17.0.1')] });
+    expect(defaultPublicUrl(onlyVirtual, 3000)).toBe('http://172.17.0.1:3000');
+  });
+
   it('knows the private ranges', () => {
     for (const address of ['10.0.0.1', '172.16.0.1', '172.31.255.1', '192.168.0.1']) {
       expect(isPrivateIPv4(address)).toBe(true);
