@@ -324,6 +324,17 @@ describe.skipIf(!enabled)('the three screens against the real server', () => {
     await confirm(facilitator.page, 'Reset');
     await expectScreens(code, screens, 'lobby');
 
+    // Back on the start page, this laptop offers its group's console and remembers the form.
+    await facilitator.page.goto(`${server.url}/`);
+    const again = facilitator.page.getByRole('link', { name: new RegExp(code) });
+    await again.waitFor();
+    expect(await facilitator.page.inputValue('#group-name')).toBe('Tuesday GP group');
+    await expectAccessible([home]);
+    await snap([home], 'continue');
+    await again.click();
+    await facilitator.page.waitForURL(new RegExp(`/f/${code}$`));
+    await expectScreens(code, [facilitator], 'lobby');
+
     expect(watch.foreignRequests.join('\n'), 'requests to other hosts').toBe('');
     expect(watch.consoleErrors.join('\n'), 'browser console errors').toBe('');
     console.info(`e2e: screens recovered ${recoveryMs} ms after the server restarted`);

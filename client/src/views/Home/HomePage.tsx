@@ -10,6 +10,7 @@ import { useState } from 'preact/hooks';
 import { storageKeys, store } from '../../models/storage.ts';
 import { minutesFieldToMs, msToMinutesField } from '../Facilitator/minutes.ts';
 import { consolePath, createGroup } from './createGroup.ts';
+import { type RecentGroup, recentGroups, rememberedPlan, rememberGroup } from './homeMemory.ts';
 import './home.css';
 
 type Minutes = Record<PhaseId, string>;
@@ -34,6 +35,7 @@ export function HomePage() {
           the group expires.
         </p>
       </header>
+      <ContinueSection groups={recentGroups(Date.now())} />
       <div class="home__grid">
         <CreateSection />
         <JoinSection />
@@ -42,10 +44,39 @@ export function HomePage() {
   );
 }
 
+interface ContinueProps {
+  groups: RecentGroup[];
+}
+
+/** Consoles of groups created on this device today: closing the tab loses nothing. */
+function ContinueSection({ groups }: ContinueProps) {
+  if (groups.length === 0) return null;
+  return (
+    <section class="home__continue" aria-labelledby="continue-title">
+      <h2 id="continue-title">Continue on this device</h2>
+      <ul>
+        {groups.map((group) => (
+          <li key={group.code}>
+            <a href={`/f/${group.code}`}>
+              {group.name || 'Unnamed group'} <span class="home__continue-code">{group.code}</span>
+            </a>
+            <span class="muted"> · created {timeOfDay(group.createdAt)}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function timeOfDay(epochMs: number): string {
+  return new Date(epochMs).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+}
+
 function CreateSection() {
-  const [name, setName] = useState('');
-  const [minutes, setMinutes] = useState<Minutes>(DEFAULT_MINUTES);
-  const [autoAdvance, setAutoAdvance] = useState(false);
+  const [remembered] = useState(rememberedPlan);
+  const [name, setName] = useState(remembered?.name ?? '');
+  const [minutes, setMinutes] = useState<Minutes>(remembered?.minutes ?? DEFAULT_MINUTES);
+  const [autoAdvance, setAutoAdvance] = useState(remembered?.autoAdvance ?? false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const invalid = PHASE_IDS.filter((phase) => minutesFieldToMs(minutes[phase]) === null);
@@ -68,6 +99,16 @@ function CreateSection() {
       return;
     }
     store.set(storageKeys.links(result.group.code), JSON.stringify(result.group.links));
+    const createdAt = Date.now();
+    rememberGroup(
+      { code: result.group.code, name: name.trim(), createdAt },
+      {
+        name,
+        minutes,
+        autoAdvance,
+      },
+      createdAt,
+    );
     location.assign(consolePath(result.group));
   };
 
@@ -86,6 +127,7 @@ function CreateSection() {
         />
         <fieldset class="home__plan">
           <legend>Phase lengths, in minutes</legend>
+          {remembered && <p class="home__hint">As last used on this device.</p>}
           {PHASE_IDS.map((phase) => (
             <div class="home__budget" key={phase}>
               <label for={`create-${phase}`}>{PHASES[phase].title}</label>

@@ -1,0 +1,73 @@
+import { isJoinCode, PHASE_IDS, type PhaseId } from '@balint/shared';
+import { storageKeys, store } from '../../models/storage.ts';
+
+/** A group created on this device, for "continue where you left off". */
+export interface RecentGroup {
+  code: string;
+  name: string;
+  createdAt: number;
+}
+
+/** The create form as last submitted here: a weekly group keeps its own lengths. */
+export interface RememberedPlan {
+  name: string;
+  minutes: Record<PhaseId, string>;
+  autoAdvance: boolean;
+}
+
+const RECENT_MAX = 3;
+/** An idle group expires after a day by default; older ones are not offered. */
+const RECENT_FOR_MS = 24 * 60 * 60 * 1000;
+
+function readJson(key: string): unknown {
+  const raw = store.get(key);
+  if (!raw) return null;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return null;
+  }
+}
+
+function isRecentGroup(value: unknown): value is RecentGroup {
+  const group = value as Partial<RecentGroup> | null;
+  return (
+    typeof group === 'object' &&
+    group !== null &&
+    isJoinCode(group.code) &&
+    typeof group.name === 'string' &&
+    typeof group.createdAt === 'number'
+  );
+}
+
+/** Groups created here in the last day whose console key this device still holds, newest first. */
+export function recentGroups(now: number): RecentGroup[] {
+  const stored = readJson(storageKeys.recentGroups);
+  if (!Array.isArray(stored)) return [];
+  return stored
+    .filter(isRecentGroup)
+    .filter((group) => now - group.createdAt < RECENT_FOR_MS)
+    .filter((group) => store.get(storageKeys.facilitatorKey(group.code)) !== null)
+    .sort((a, b) => b.createdAt - a.createdAt)
+    .slice(0, RECENT_MAX);
+}
+
+/** Keeps a newly created group and the form it was created with. */
+export function rememberGroup(group: RecentGroup, plan: RememberedPlan, now: number): void {
+  const others = recentGroups(now).filter((known) => known.code !== group.code);
+  store.set(storageKeys.recentGroups, JSON.stringify([group, ...others].slice(0, RECENT_MAX)));
+  store.set(storageKeys.lastPlan, JSON.stringify(plan));
+}
+
+/** The form as last submitted here, or null; anything malformed is ignored. */
+export function rememberedPlan(): RememberedPlan | null {
+  const stored = readJson(storageKeys.lastPlan) as Partial<RememberedPlan> | null;
+  if (!stored || typeof stored !== 'object') return null;
+  const minutes = stored.minutes as Record<string, unknown> | undefined;
+  if (!minutes || !PHASE_IDS.every((phase) => typeof minutes[phase] === 'string')) return null;
+  return {
+    name: typeof stored.name === 'string' ? stored.name : '',
+    minutes: minutes as Record<PhaseId, string>,
+    autoAdvance: stored.autoAdvance === true,
+  };
+}
