@@ -20,8 +20,6 @@ export const store = {
 export const storageKeys = {
   facilitatorKey: (code: string) => `balint.key.${code}`,
   links: (code: string) => `balint.links.${code}`,
-  recentGroups: 'balint.home.recent',
-  lastPlan: 'balint.home.plan',
   memberName: 'balint.member.name',
   presenter: (code: string) => `balint.presenter.${code}`,
   vibrate: 'balint.member.vibrate',

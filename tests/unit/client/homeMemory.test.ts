@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { storageKeys } from '../../../client/src/models/storage.ts';
 import {
+  homeKeys,
   recentGroups,
   rememberedPlan,
   rememberGroup,
@@ -54,9 +55,9 @@ describe('what the start page remembers', () => {
     created('BBBBBB', NOW - HOUR);
     localStorage.removeItem(storageKeys.facilitatorKey('BBBBBB'));
     expect(recentGroups(NOW)).toEqual([]);
-    localStorage.setItem(storageKeys.recentGroups, '{not json');
+    localStorage.setItem(homeKeys.recentGroups, '{not json');
     expect(recentGroups(NOW)).toEqual([]);
-    localStorage.setItem(storageKeys.recentGroups, JSON.stringify([{ code: 'bad' }, 5]));
+    localStorage.setItem(homeKeys.recentGroups, JSON.stringify([{ code: 'bad' }, 5]));
     expect(recentGroups(NOW)).toEqual([]);
   });
 
@@ -64,7 +65,7 @@ describe('what the start page remembers', () => {
     expect(rememberedPlan()).toBeNull();
     created('BBBBBB', NOW);
     expect(rememberedPlan()).toEqual(plan);
-    localStorage.setItem(storageKeys.lastPlan, JSON.stringify({ minutes: { opening: 5 } }));
+    localStorage.setItem(homeKeys.lastPlan, JSON.stringify({ minutes: { opening: 5 } }));
     expect(rememberedPlan()).toBeNull();
   });
 });

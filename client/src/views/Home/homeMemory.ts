@@ -15,6 +15,12 @@ export interface RememberedPlan {
   autoAdvance: boolean;
 }
 
+/** Where the start page keeps what it remembers (only the start page reads these). */
+export const homeKeys = {
+  recentGroups: 'balint.home.recent',
+  lastPlan: 'balint.home.plan',
+} as const;
+
 const RECENT_MAX = 3;
 /** An idle group expires after a day by default; older ones are not offered. */
 const RECENT_FOR_MS = 24 * 60 * 60 * 1000;
@@ -42,7 +48,7 @@ function isRecentGroup(value: unknown): value is RecentGroup {
 
 /** Groups created here in the last day whose console key this device still holds, newest first. */
 export function recentGroups(now: number): RecentGroup[] {
-  const stored = readJson(storageKeys.recentGroups);
+  const stored = readJson(homeKeys.recentGroups);
   if (!Array.isArray(stored)) return [];
   return stored
     .filter(isRecentGroup)
@@ -55,13 +61,13 @@ export function recentGroups(now: number): RecentGroup[] {
 /** Keeps a newly created group and the form it was created with. */
 export function rememberGroup(group: RecentGroup, plan: RememberedPlan, now: number): void {
   const others = recentGroups(now).filter((known) => known.code !== group.code);
-  store.set(storageKeys.recentGroups, JSON.stringify([group, ...others].slice(0, RECENT_MAX)));
-  store.set(storageKeys.lastPlan, JSON.stringify(plan));
+  store.set(homeKeys.recentGroups, JSON.stringify([group, ...others].slice(0, RECENT_MAX)));
+  store.set(homeKeys.lastPlan, JSON.stringify(plan));
 }
 
 /** The form as last submitted here, or null; anything malformed is ignored. */
 export function rememberedPlan(): RememberedPlan | null {
-  const stored = readJson(storageKeys.lastPlan) as Partial<RememberedPlan> | null;
+  const stored = readJson(homeKeys.lastPlan) as Partial<RememberedPlan> | null;
   if (!stored || typeof stored !== 'object') return null;
   const minutes = stored.minutes as Record<string, unknown> | undefined;
   if (!minutes || !PHASE_IDS.every((phase) => typeof minutes[phase] === 'string')) return null;
