@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { storageKeys } from '../../../client/src/models/storage.ts';
 import {
   homeKeys,
@@ -6,6 +6,7 @@ import {
   rememberedPlan,
   rememberGroup,
 } from '../../../client/src/views/Home/homeMemory.ts';
+import { useFakeLocalStorage } from './fakeStorage.ts';
 
 const HOUR = 3_600_000;
 const NOW = 1_800_000_000_000;
@@ -15,26 +16,7 @@ const plan = {
   autoAdvance: false,
 };
 
-function fakeStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => items.clear(),
-    getItem: (key) => items.get(key) ?? null,
-    key: (index) => [...items.keys()][index] ?? null,
-    removeItem: (key) => void items.delete(key),
-    setItem: (key, value) => void items.set(key, String(value)),
-  };
-}
-
-beforeEach(() => {
-  globalThis.localStorage = fakeStorage();
-});
-afterEach(() => {
-  Reflect.deleteProperty(globalThis, 'localStorage');
-});
+useFakeLocalStorage();
 
 function created(code: string, at: number) {
   localStorage.setItem(storageKeys.facilitatorKey(code), 'key');

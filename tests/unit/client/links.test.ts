@@ -1,28 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { groupLinks, learnLinkOrigin, linkOrigin } from '../../../client/src/models/links.ts';
 import { storageKeys } from '../../../client/src/models/storage.ts';
+import { useFakeLocalStorage } from './fakeStorage.ts';
 
-/** A Storage-like map, installed as the global localStorage for these tests. */
-function fakeStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => items.clear(),
-    getItem: (key) => items.get(key) ?? null,
-    key: (index) => [...items.keys()][index] ?? null,
-    removeItem: (key) => void items.delete(key),
-    setItem: (key, value) => void items.set(key, String(value)),
-  };
-}
-
-beforeEach(() => {
-  globalThis.localStorage = fakeStorage();
-});
-afterEach(() => {
-  Reflect.deleteProperty(globalThis, 'localStorage');
-});
+useFakeLocalStorage();
 
 describe('group links', () => {
   it('point at this page’s origin when nothing better is known', () => {
