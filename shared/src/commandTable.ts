@@ -1,31 +1,20 @@
-import { isPhaseId, type SessionPhase } from './phases.ts';
-import type { CommandType } from './protocol.ts';
+import { isPhaseId, phaseAfter, phaseBefore, type SessionPhase } from './phases.ts';
+import type { CommandType, UndoableCommand } from './protocol.ts';
 
 /** The part of a view that decides which commands the machine accepts. */
 export interface CommandState {
   phase: SessionPhase;
   running: boolean;
+  /** The command `undo` would take back, and until when (server time). */
+  undoable?: UndoableCommand;
 }
 
-const STEPPING_FORWARD: readonly SessionPhase[] = [
-  'opening',
-  'presentation',
-  'questions',
-  'discussion',
-];
-const STEPPING_BACK: readonly SessionPhase[] = [
-  'presentation',
-  'questions',
-  'discussion',
-  'reflection',
-];
-
 /**
- * Whether the session machine would accept a command now: the DESIGN command table as a
- * pure function of the view, for screens that cannot hold the machine (its tests hold the
- * two to agreement).
+ * Whether the server would accept a command now: the DESIGN command table as a pure
+ * function of the view, for screens that cannot hold the machine (its tests hold the two to
+ * agreement). `now` (server time) closes the undo window; without it the view's word holds.
  */
-export function canSend(state: CommandState, type: CommandType): boolean {
+export function canSend(state: CommandState, type: CommandType, now?: number): boolean {
   const { phase, running } = state;
   const inPhase = isPhaseId(phase);
   switch (type) {
@@ -36,9 +25,9 @@ export function canSend(state: CommandState, type: CommandType): boolean {
     case 'resume':
       return inPhase && !running;
     case 'next':
-      return STEPPING_FORWARD.includes(phase);
+      return inPhase && phaseAfter(phase) !== null;
     case 'back':
-      return STEPPING_BACK.includes(phase);
+      return inPhase && phaseBefore(phase) !== null;
     case 'extend':
       return inPhase;
     case 'setBudget':
@@ -51,6 +40,8 @@ export function canSend(state: CommandState, type: CommandType): boolean {
       return phase !== 'ended';
     case 'reset':
       return phase !== 'lobby';
+    case 'undo':
+      return state.undoable !== undefined && (now === undefined || now <= state.undoable.until);
     default:
       return type satisfies never;
   }

@@ -1,4 +1,5 @@
 import type { AnyMachineSnapshot } from 'xstate';
+import { isDeviceId } from './device.ts';
 import {
   isPhaseId,
   isValidDurationMs,
@@ -28,12 +29,19 @@ export function invalidValueOf(command: Command): ApiError | null {
         ? null
         : { code: 'invalid_command', field: 'ms', message: `A budget must be ${RANGE}.` };
     case 'setPresenter':
-      return typeof command.name === 'string' && command.name.trim().length <= PRESENTER_NAME_MAX
+      if (typeof command.name !== 'string' || command.name.trim().length > PRESENTER_NAME_MAX) {
+        return {
+          code: 'invalid_command',
+          field: 'name',
+          message: `A presenter is a first name or initials, at most ${PRESENTER_NAME_MAX} characters.`,
+        };
+      }
+      return command.device === undefined || isDeviceId(command.device)
         ? null
         : {
             code: 'invalid_command',
-            field: 'name',
-            message: `A presenter is a first name or initials, at most ${PRESENTER_NAME_MAX} characters.`,
+            field: 'device',
+            message: 'A device is 8–64 letters, digits, “-” or “_”.',
           };
     case 'start':
     case 'pause':
@@ -43,6 +51,7 @@ export function invalidValueOf(command: Command): ApiError | null {
     case 'nextCase':
     case 'end':
     case 'reset':
+    case 'undo':
       return null;
     default:
       return command satisfies never;

@@ -3,7 +3,7 @@ import type { Plan } from './plan.ts';
 
 /** The timestamps that define a phase clock; time is derived from them, never ticked. */
 export interface PhaseClock {
-  /** Server epoch ms at which the current phase was entered. */
+  /** Server epoch ms at which the current phase was entered (less any time it ran before). */
   phaseStartedAt: number;
   /** When the current pause began, or null while running. */
   pausedAt: number | null;
@@ -13,6 +13,17 @@ export interface PhaseClock {
   addedMs: number;
   /** When the current deadline was last set (phase entry, resume, extend, a new budget). */
   deadlineSetAt: number;
+  /**
+   * True when the phase was re-entered (by `back` or `next`) with its time already spent: an
+   * opted-in group does not bounce straight out of it. Extending or re-budgeting clears it.
+   */
+  holdsAutoAdvance: boolean;
+}
+
+/** What a phase had run, kept when the session left it during this case. */
+export interface LeftPhase {
+  elapsedMs: number;
+  addedMs: number;
 }
 
 /** Elapsed phase time at `at`; a paused clock reads as it was when paused. */
@@ -40,5 +51,38 @@ export function autoAdvanceAt(plan: Plan, clock: PhaseClock, phase: PhaseId): nu
 
 /** A clock for a phase entered at `at`, running, with nothing added. */
 export function freshPhaseClock(at: number): PhaseClock {
-  return { phaseStartedAt: at, pausedAt: null, pausedMs: 0, addedMs: 0, deadlineSetAt: at };
+  return {
+    phaseStartedAt: at,
+    pausedAt: null,
+    pausedMs: 0,
+    addedMs: 0,
+    deadlineSetAt: at,
+    holdsAutoAdvance: false,
+  };
+}
+
+/** What the current phase has run by `at`, to be kept when the session leaves it. */
+export function leftPhaseOf(clock: PhaseClock, at: number): LeftPhase {
+  return { elapsedMs: phaseElapsedAt(clock, at), addedMs: clock.addedMs };
+}
+
+/**
+ * The clock of `phase` entered at `at`: running on from where this case left it (elapsed
+ * time and extensions kept), or from its start if this case never ran it.
+ */
+export function enteredPhaseClock(
+  plan: Plan,
+  phase: PhaseId,
+  left: LeftPhase | undefined,
+  at: number,
+): PhaseClock {
+  if (!left) return freshPhaseClock(at);
+  return {
+    phaseStartedAt: at - left.elapsedMs,
+    pausedAt: null,
+    pausedMs: 0,
+    addedMs: left.addedMs,
+    deadlineSetAt: at,
+    holdsAutoAdvance: left.elapsedMs >= plan.budgets[phase] + left.addedMs,
+  };
 }

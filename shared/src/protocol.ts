@@ -42,12 +42,19 @@ export type Command =
   | { type: 'back' }
   | { type: 'extend'; ms: number }
   | { type: 'setBudget'; phase: PhaseId; ms: number }
-  | { type: 'setPresenter'; name: string }
+  | { type: 'setPresenter'; name: string; device?: string }
   | { type: 'nextCase' }
   | { type: 'end' }
-  | { type: 'reset' };
+  | { type: 'reset' }
+  | { type: 'undo' };
 
 export type CommandType = Command['type'];
+
+/** The commands the session machine decides; `undo` is decided around it (see `undo.ts`). */
+export type MachineCommand = Exclude<Command, { type: 'undo' }>;
+
+/** How long after a command `undo` can still take it back. */
+export const UNDO_WINDOW_MS = 60_000;
 
 export const COMMAND_TYPES = [
   'start',
@@ -61,6 +68,7 @@ export const COMMAND_TYPES = [
   'nextCase',
   'end',
   'reset',
+  'undo',
 ] as const satisfies readonly CommandType[];
 
 /** A command as a client sends it: optionally pinned to the revision it was decided on. */
@@ -72,7 +80,10 @@ export interface HandshakeAuth {
   role: Role;
   key?: string;
   name?: string;
-  presenter?: boolean;
+  /** A phone's own random id (8–64 url-safe characters), the same across reconnects. */
+  device?: string;
+  /** This member offers to present; facilitators see it. */
+  offer?: boolean;
 }
 
 export interface PresenceCounts {
@@ -83,7 +94,16 @@ export interface PresenceCounts {
 
 export interface MemberInfo {
   name: string;
-  presenter: boolean;
+  /** The phone's id, '' if it sent none; the facilitator picks the presenter by it. */
+  device: string;
+  offer: boolean;
+}
+
+/** The last accepted command, while `undo` can still take it back. */
+export interface UndoableCommand {
+  command: CommandType;
+  /** Server epoch ms until which `undo` is accepted. */
+  until: number;
 }
 
 export interface PlanEntry {
@@ -107,11 +127,15 @@ export interface SessionView {
   plan: PlanEntry[];
   caseNumber: number;
   presenter?: string;
+  /** The presenter's phone: that phone, and no other, shows the presenter's prompts. */
+  presenterDevice?: string;
   counts: PresenceCounts;
   autoAdvance: boolean;
   prompts: Record<PhaseId, RolePrompts>;
   /** Facilitators only: who is here. */
   members?: MemberInfo[];
+  /** The command `undo` would take back now, if any (not itself an `undo`). */
+  undoable?: UndoableCommand;
 }
 
 export type CommandAck =
@@ -135,7 +159,8 @@ export interface SocketData {
   code: string;
   role: Role;
   name?: string;
-  presenter: boolean;
+  device?: string;
+  offer: boolean;
 }
 
 export interface CreateGroupRequest {

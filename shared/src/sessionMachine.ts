@@ -1,15 +1,26 @@
-import { assign, setup } from 'xstate';
+import { assertEvent, assign, setup } from 'xstate';
+import { isDeviceId } from './device.ts';
 import {
   autoAdvanceAt,
+  enteredPhaseClock,
   freshPhaseClock,
+  type LeftPhase,
+  leftPhaseOf,
   type PhaseClock,
   phaseBudgetOf,
   phaseDeadline,
   phaseElapsedAt,
 } from './phaseClock.ts';
-import { isPhaseId, isValidDurationMs, type PhaseId, PRESENTER_NAME_MAX } from './phases.ts';
+import {
+  isPhaseId,
+  isValidDurationMs,
+  type PhaseId,
+  PRESENTER_NAME_MAX,
+  phaseAfter,
+  phaseBefore,
+} from './phases.ts';
 import type { Plan } from './plan.ts';
-import type { Command } from './protocol.ts';
+import type { MachineCommand } from './protocol.ts';
 
 /**
  * Everything the session remembers. Time is kept as timestamps (`PhaseClock`) plus the
@@ -21,6 +32,10 @@ export interface SessionContext extends PhaseClock {
   revision: number;
   caseNumber: number;
   presenter: string | null;
+  /** The presenter's own phone, if the facilitator picked them from who is here. */
+  presenterDevice: string | null;
+  /** The phases this case has left, as they were left: `back` and `next` return to them. */
+  leftPhases: Partial<Record<PhaseId, LeftPhase>>;
   /** The latest server time seen (event stamps and deadlines reached); never goes back. */
   clockAt: number;
 }
@@ -31,8 +46,8 @@ export interface SessionInput {
   at: number;
 }
 
-/** Every command carries the server time at which it was accepted. */
-export type CommandEvent = Command & { at: number };
+/** Every command the machine takes carries the server time at which it was accepted. */
+export type CommandEvent = MachineCommand & { at: number };
 
 /**
  * `resync` is not a command: the server sends it after restoring a snapshot (XState does not
@@ -42,6 +57,7 @@ export type CommandEvent = Command & { at: number };
 export type SessionEvent = CommandEvent | { type: 'resync'; at: number };
 
 type PhaseParams = { phase: PhaseId };
+type MoveParams = { from: PhaseId; to: PhaseId };
 
 /** Server time of an event, never earlier than what the machine has already seen. */
 function eventTime(context: SessionContext, event: SessionEvent): number {
@@ -50,6 +66,12 @@ function eventTime(context: SessionContext, event: SessionEvent): number {
 
 function msUntilTimeUp(context: SessionContext, phase: PhaseId): number {
   return Math.max(0, phaseDeadline(context.plan, context, phase) - context.clockAt);
+}
+
+/** Leaves `from` at `at` (kept for this case) and enters `to` as this case left it. */
+function movePhase(context: SessionContext, { from, to }: MoveParams, at: number) {
+  const leftPhases = { ...context.leftPhases, [from]: leftPhaseOf(context, at) };
+  return { ...enteredPhaseClock(context.plan, to, leftPhases[to], at), leftPhases };
 }
 
 const machineSetup = setup({
@@ -62,14 +84,15 @@ const machineSetup = setup({
     /** Spent: elapsed at the latest known time has reached budget plus extensions. */
     budgetSpent: ({ context }, { phase }: PhaseParams) =>
       phaseElapsedAt(context, context.clockAt) >= phaseBudgetOf(context.plan, context, phase),
-    autoAdvanceOn: ({ context }) => context.plan.autoAdvance,
+    autoAdvanceOn: ({ context }) => context.plan.autoAdvance && !context.holdsAutoAdvance,
     validExtension: ({ event }) => event.type === 'extend' && isValidDurationMs(event.ms),
     validBudget: ({ event }) =>
       event.type === 'setBudget' && isPhaseId(event.phase) && isValidDurationMs(event.ms),
     validPresenter: ({ event }) =>
       event.type === 'setPresenter' &&
       typeof event.name === 'string' &&
-      event.name.trim().length <= PRESENTER_NAME_MAX,
+      event.name.trim().length <= PRESENTER_NAME_MAX &&
+      (event.device === undefined || isDeviceId(event.device)),
   },
   actions: {
     /** Every accepted command: one more revision, and the clock moves to its stamp. */
@@ -78,28 +101,43 @@ const machineSetup = setup({
       clockAt: eventTime(context, event),
     })),
     recordClock: assign({ clockAt: ({ context, event }) => eventTime(context, event) }),
-    enterPhase: assign(({ context, event }) => freshPhaseClock(eventTime(context, event))),
+    /** `start`: the opening from its start, nothing left behind yet. */
+    openSession: assign(({ context, event }) => ({
+      ...freshPhaseClock(eventTime(context, event)),
+      leftPhases: {},
+    })),
+    /** `next` or `back`: the target phase as this case left it, or from its start. */
+    movePhase: assign(({ context, event }, params: MoveParams) =>
+      movePhase(context, params, eventTime(context, event)),
+    ),
     pauseClock: assign({ pausedAt: ({ context, event }) => eventTime(context, event) }),
     resumeClock: assign(({ context, event }) => ({
       pausedMs: context.pausedMs + Math.max(0, eventTime(context, event) - (context.pausedAt ?? 0)),
       pausedAt: null,
       deadlineSetAt: eventTime(context, event),
     })),
-    extendPhase: assign(({ context, event }) => ({
-      addedMs: context.addedMs + (event.type === 'extend' ? event.ms : 0),
-      deadlineSetAt: eventTime(context, event),
-    })),
-    /** A new planned budget; when it is this phase's, the deadline moves now. */
-    setPlannedBudget: assign(({ context, event }, { phase }: { phase: PhaseId | null }) => {
-      if (event.type !== 'setBudget') return {};
+    extendPhase: assign(({ context, event }) => {
+      assertEvent(event, 'extend');
       return {
-        plan: { ...context.plan, budgets: { ...context.plan.budgets, [event.phase]: event.ms } },
-        deadlineSetAt: event.phase === phase ? eventTime(context, event) : context.deadlineSetAt,
+        addedMs: context.addedMs + event.ms,
+        deadlineSetAt: eventTime(context, event),
+        holdsAutoAdvance: false,
       };
     }),
-    setPresenter: assign({
-      presenter: ({ context, event }) =>
-        event.type === 'setPresenter' ? event.name.trim() || null : context.presenter,
+    /** A new planned budget; when it is this phase's, the deadline moves now. */
+    setPlannedBudget: assign(({ context, event }, { phase }: { phase: PhaseId | null }) => {
+      assertEvent(event, 'setBudget');
+      const current = event.phase === phase;
+      return {
+        plan: { ...context.plan, budgets: { ...context.plan.budgets, [event.phase]: event.ms } },
+        deadlineSetAt: current ? eventTime(context, event) : context.deadlineSetAt,
+        holdsAutoAdvance: current ? false : context.holdsAutoAdvance,
+      };
+    }),
+    setPresenter: assign(({ event }) => {
+      assertEvent(event, 'setPresenter');
+      const presenter = event.name.trim() || null;
+      return { presenter, presenterDevice: presenter ? (event.device ?? null) : null };
     }),
     /** Time-up observed by the timer: the machine now knows the deadline has passed. */
     reachDeadline: assign({
@@ -107,21 +145,33 @@ const machineSetup = setup({
         Math.max(context.clockAt, phaseDeadline(context.plan, context, phase)),
     }),
     /** Auto-advance: the next phase starts exactly at the deadline, and counts as a revision. */
-    advanceAtDeadline: assign(({ context }, { phase }: PhaseParams) => {
-      const at = autoAdvanceAt(context.plan, context, phase);
+    advanceAtDeadline: assign(({ context }, params: MoveParams) => {
+      const at = autoAdvanceAt(context.plan, context, params.from);
       return {
-        ...freshPhaseClock(at),
+        ...movePhase(context, params, at),
         clockAt: Math.max(context.clockAt, at),
         revision: context.revision + 1,
       };
     }),
-    beginNextCase: assign({ caseNumber: ({ context }) => context.caseNumber + 1, presenter: null }),
-    clearPresenter: assign({ presenter: null }),
-    stopClock: assign(({ context, event }) => freshPhaseClock(eventTime(context, event))),
+    beginNextCase: assign(({ context, event }) => ({
+      ...freshPhaseClock(eventTime(context, event)),
+      caseNumber: context.caseNumber + 1,
+      presenter: null,
+      presenterDevice: null,
+      leftPhases: {},
+    })),
+    endSession: assign(({ context, event }) => ({
+      ...freshPhaseClock(eventTime(context, event)),
+      presenter: null,
+      presenterDevice: null,
+      leftPhases: {},
+    })),
     resetSession: assign(({ context, event }) => ({
       ...freshPhaseClock(eventTime(context, event)),
       caseNumber: 1,
       presenter: null,
+      presenterDevice: null,
+      leftPhases: {},
     })),
   },
   delays: {
@@ -133,25 +183,24 @@ const machineSetup = setup({
   },
 });
 
-/** In overtime, an opted-in group moves on to the next phase, stamped at the deadline. */
-function autoAdvanceFrom(phase: PhaseId, nextPhase: PhaseId) {
-  return {
-    always: {
-      guard: 'autoAdvanceOn',
-      target: `#session.${nextPhase}`,
-      actions: { type: 'advanceAtDeadline', params: { phase } },
-    },
-  } as const;
-}
-
 /**
  * One phase's clock: `running` (counting down, then in overtime) or `paused`. Time-up is a
  * delayed transition whose delay comes from the context, so entering `running` again
- * (resume, extend, setBudget, resync) recomputes it. `autoAdvanceTo` is the phase an
- * opted-in group moves on to at the deadline; none for the last phase.
+ * (resume, extend, setBudget, resync) recomputes it. An opted-in group moves on at the
+ * deadline to the phase after this one (none after the last).
  */
-function phaseClockStates(phase: PhaseId, autoAdvanceTo: PhaseId | null) {
+function phaseClockStates(phase: PhaseId) {
   const budgetSpent = { type: 'budgetSpent', params: { phase } } as const;
+  const following = phaseAfter(phase);
+  const overtime = following
+    ? ({
+        always: {
+          guard: 'autoAdvanceOn',
+          target: `#session.${following}`,
+          actions: { type: 'advanceAtDeadline', params: { from: phase, to: following } },
+        },
+      } as const)
+    : {};
   return {
     initial: 'running',
     states: {
@@ -183,7 +232,7 @@ function phaseClockStates(phase: PhaseId, autoAdvanceTo: PhaseId | null) {
               },
             },
           },
-          overtime: autoAdvanceTo ? autoAdvanceFrom(phase, autoAdvanceTo) : {},
+          overtime,
         },
       },
       paused: {
@@ -201,14 +250,32 @@ function phaseClockStates(phase: PhaseId, autoAdvanceTo: PhaseId | null) {
 }
 
 /** Accepted in every phase: name the presenter, end the session, or reset it to the lobby. */
-const inEveryPhase = {
+const everywhere = {
   setPresenter: { guard: 'validPresenter', actions: ['acceptCommand', 'setPresenter'] },
-  end: { target: '#session.ended', actions: ['acceptCommand', 'stopClock', 'clearPresenter'] },
+  end: { target: '#session.ended', actions: ['acceptCommand', 'endSession'] },
   reset: { target: '#session.lobby', actions: ['acceptCommand', 'resetSession'] },
 } as const;
 
-const enter = (phase: PhaseId) =>
-  ({ target: `#session.${phase}`, actions: ['acceptCommand', 'enterPhase'] }) as const;
+/**
+ * The commands of one phase: `next` and `back` along the five-phase order (from `PHASE_IDS`),
+ * naming the presenter, ending, or resetting to the lobby.
+ */
+function phaseCommands(phase: PhaseId) {
+  const following = phaseAfter(phase);
+  const previous = phaseBefore(phase);
+  const move = (to: PhaseId) =>
+    ({
+      target: `#session.${to}`,
+      actions: ['acceptCommand', { type: 'movePhase', params: { from: phase, to } }],
+    }) as const;
+  return {
+    ...(following ? { next: move(following) } : {}),
+    ...(previous ? { back: move(previous) } : {}),
+    setPresenter: everywhere.setPresenter,
+    end: everywhere.end,
+    reset: everywhere.reset,
+  };
+}
 
 /**
  * A Balint session: lobby → opening → presentation → questions → discussion → reflection,
@@ -223,6 +290,8 @@ export const sessionMachine = machineSetup.createMachine({
     revision: 0,
     caseNumber: 1,
     presenter: null,
+    presenterDevice: null,
+    leftPhases: {},
     clockAt: input.at,
     ...freshPhaseClock(input.at),
   }),
@@ -233,50 +302,37 @@ export const sessionMachine = machineSetup.createMachine({
     /** Created, not started: the plan and the presenter can be set. */
     lobby: {
       on: {
-        start: enter('opening'),
+        start: { target: 'opening', actions: ['acceptCommand', 'openSession'] },
         setBudget: {
           guard: 'validBudget',
           actions: ['acceptCommand', { type: 'setPlannedBudget', params: { phase: null } }],
         },
-        setPresenter: inEveryPhase.setPresenter,
-        end: inEveryPhase.end,
+        setPresenter: everywhere.setPresenter,
+        end: everywhere.end,
       },
     },
     /** The facilitator opens the group and invites a volunteer to present. */
-    opening: {
-      ...phaseClockStates('opening', 'presentation'),
-      on: { ...inEveryPhase, next: enter('presentation') },
-    },
+    opening: { ...phaseClockStates('opening'), on: phaseCommands('opening') },
     /** The presenter tells the story of the patient and of themselves with the patient. */
-    presentation: {
-      ...phaseClockStates('presentation', 'questions'),
-      on: { ...inEveryPhase, next: enter('questions'), back: enter('opening') },
-    },
+    presentation: { ...phaseClockStates('presentation'), on: phaseCommands('presentation') },
     /** Members ask for facts only. */
-    questions: {
-      ...phaseClockStates('questions', 'discussion'),
-      on: { ...inEveryPhase, next: enter('discussion'), back: enter('presentation') },
-    },
+    questions: { ...phaseClockStates('questions'), on: phaseCommands('questions') },
     /** Members reflect while the presenter sits back and listens. */
-    discussion: {
-      ...phaseClockStates('discussion', 'reflection'),
-      on: { ...inEveryPhase, next: enter('reflection'), back: enter('questions') },
-    },
+    discussion: { ...phaseClockStates('discussion'), on: phaseCommands('discussion') },
     /** The presenter returns; then the group takes another case or ends. */
     reflection: {
-      ...phaseClockStates('reflection', null),
+      ...phaseClockStates('reflection'),
       on: {
-        ...inEveryPhase,
-        back: enter('discussion'),
+        ...phaseCommands('reflection'),
         nextCase: {
           target: '#session.presentation',
-          actions: ['acceptCommand', 'enterPhase', 'beginNextCase'],
+          actions: ['acceptCommand', 'beginNextCase'],
         },
       },
     },
     /** The session is over; only a reset brings it back to the lobby. */
     ended: {
-      on: { reset: inEveryPhase.reset },
+      on: { reset: everywhere.reset },
     },
   },
 });

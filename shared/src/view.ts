@@ -1,13 +1,22 @@
 import type { StateValue } from 'xstate';
 import { phaseBudgetOf, phaseElapsedAt } from './phaseClock.ts';
 import { isPhaseId, PHASE_IDS, PHASES, type SessionPhase } from './phases.ts';
-import type { MemberInfo, PresenceCounts, SessionView } from './protocol.ts';
+import {
+  type CommandType,
+  type MemberInfo,
+  type PresenceCounts,
+  type SessionView,
+  UNDO_WINDOW_MS,
+  type UndoableCommand,
+} from './protocol.ts';
 import type { SessionContext } from './sessionMachine.ts';
 
-/** The parts of a machine snapshot (live or persisted) that a view is made from. */
+/** The parts of a session (a machine snapshot, live or stored) that a view is made from. */
 export interface SessionState {
   value: StateValue;
   context: SessionContext;
+  /** The last accepted command; `before` is null for an `undo`, which cannot be undone. */
+  last?: { command: CommandType; at: number; before: unknown } | null;
 }
 
 /** What the server adds to the machine's state: who the group is and who is here. */
@@ -31,6 +40,14 @@ export function isRunning(value: StateValue): boolean {
   if (typeof value === 'string') return false;
   const phaseValue = Object.values(value)[0];
   return phaseValue !== undefined && typeof phaseValue !== 'string' && 'running' in phaseValue;
+}
+
+/** The command `undo` would take back at `now`, and until when; null if none. */
+export function undoableAt(state: SessionState, now: number): UndoableCommand | null {
+  const last = state.last;
+  if (!last?.before) return null;
+  const until = last.at + UNDO_WINDOW_MS;
+  return now <= until ? { command: last.command, until } : null;
 }
 
 /** The view every screen renders, as of server time `now`; pure. */
@@ -59,6 +76,9 @@ export function toView(state: SessionState, now: number, meta: ViewMeta): Sessio
     prompts: context.plan.prompts,
   };
   if (context.presenter) view.presenter = context.presenter;
+  if (context.presenterDevice) view.presenterDevice = context.presenterDevice;
   if (meta.members) view.members = meta.members;
+  const undoable = undoableAt(state, now);
+  if (undoable) view.undoable = undoable;
   return view;
 }

@@ -1,12 +1,16 @@
-import { type Actor, createActor, SimulatedClock } from 'xstate';
+import { SimulatedClock, transition } from 'xstate';
 import {
   type ApiError,
   type Command,
   type CommandType,
+  catchUp,
+  decide,
+  newSession,
   type PlanInput,
-  refusalOf,
   resolvePlan,
-  type SessionMachine,
+  resolveSnapshot,
+  type Session,
+  type SessionEvent,
   type SessionView,
   sessionMachine,
   toView,
@@ -29,6 +33,7 @@ export const SAMPLE_COMMANDS: Record<CommandType, Command> = {
   nextCase: { type: 'nextCase' },
   end: { type: 'end' },
   reset: { type: 'reset' },
+  undo: { type: 'undo' },
 };
 
 const META = {
@@ -37,70 +42,60 @@ const META = {
   counts: { facilitators: 1, displays: 1, members: 3 },
 };
 
-/** A session actor on a simulated clock, driven the way the server drives it. */
+/**
+ * A session driven the way the server drives it: each command decided with the pure
+ * `decide()` against the stored session at the clock's time; time-up and auto-advances are
+ * caught up from timestamps whenever the session is read.
+ */
 export interface Harness {
+  /** Only a time holder here: nothing is scheduled on it. */
   clock: SimulatedClock;
-  actor: Actor<SessionMachine>;
+  /** The session as the store would hold it after the last accepted command. */
+  session: Session;
   /** Stamps the command with the clock's time; refuses as the server would. */
   send(command: Command): ApiError | null;
+  /** Hands an event straight to the machine, unchecked (to test the machine's own guards). */
+  sendRaw(event: SessionEvent): void;
+  /** The machine snapshot as it is now (caught up to the clock). */
+  snapshot(): ReturnType<typeof resolveSnapshot>;
   view(): SessionView;
   advance(ms: number): void;
   phaseState(): string;
 }
 
-/**
- * Moves simulated time forward as real time moves: in steps of at most a second, so a timer
- * armed while earlier timers fire (an auto-advance's next phase) fires in the same stretch.
- */
-export function advanceInSteps(clock: SimulatedClock, ms: number): void {
-  let left = ms;
-  while (left > 0) {
-    const step = Math.min(left, SECOND);
-    clock.increment(step);
-    left -= step;
-  }
-}
-
-export function harnessFrom(actor: Actor<SessionMachine>, clock: SimulatedClock): Harness {
-  return {
+export function harnessFrom(session: Session, clock: SimulatedClock): Harness {
+  const h: Harness = {
     clock,
-    actor,
+    session,
     send(command) {
-      const event = { ...command, at: clock.now() };
-      const refusal = refusalOf(actor.getSnapshot(), event);
-      if (!refusal) actor.send(event);
-      return refusal;
+      const decision = decide(h.session, command, clock.now());
+      if (!decision.ok) return decision.error;
+      h.session = decision.session;
+      return null;
     },
-    view: () => toView(actor.getSnapshot(), clock.now(), META),
-    advance: (ms) => advanceInSteps(clock, ms),
-    phaseState: () => JSON.stringify(actor.getSnapshot().value),
+    sendRaw(event) {
+      const [next] = transition(sessionMachine, resolveSnapshot(h.session), event);
+      h.session = { value: next.value, context: next.context, last: h.session.last };
+    },
+    snapshot: () => resolveSnapshot(catchUp(h.session, clock.now())),
+    view: () => toView(catchUp(h.session, clock.now()), clock.now(), META),
+    advance: (ms) => clock.increment(ms),
+    phaseState: () => JSON.stringify(catchUp(h.session, clock.now()).value),
   };
+  return h;
 }
 
 export function createHarness(plan: PlanInput = {}, at = T0): Harness {
   const clock = new SimulatedClock();
   clock.set(at);
-  const actor = createActor(sessionMachine, {
-    input: { plan: resolvePlan(plan), at },
-    clock,
-  });
-  actor.start();
-  return harnessFrom(actor, clock);
+  return harnessFrom(newSession(resolvePlan(plan), at), clock);
 }
 
-/** Persists the harness's actor and restores it on the same clock, `downMs` later. */
+/** Stores the session as JSON and reads it back `downMs` later, as a restarted server does. */
 export function restart(harness: Harness, downMs = 0): Harness {
-  const persisted = JSON.parse(JSON.stringify(harness.actor.getPersistedSnapshot()));
-  harness.actor.stop();
+  const stored = JSON.parse(JSON.stringify(harness.session)) as Session;
   harness.clock.increment(downMs);
-  const actor = createActor(sessionMachine, {
-    snapshot: persisted,
-    clock: harness.clock,
-    input: undefined,
-  });
-  actor.start();
-  actor.send({ type: 'resync', at: harness.clock.now() });
-  return harnessFrom(actor, harness.clock);
+  return harnessFrom(stored, harness.clock);
 }
 
 export function expectAccepted(result: ApiError | null): void {

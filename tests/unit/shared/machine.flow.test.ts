@@ -54,25 +54,38 @@ describe('session flow', () => {
     expect(ended.revision).toBe(12);
   });
 
-  it('[F4] back re-enters the previous phase from its start, dropping its extensions', () => {
+  it('[F4] back returns to the previous phase as it was left, extensions and elapsed kept', () => {
     const h = createHarness();
     h.send({ type: 'start' });
-    h.send({ type: 'next' });
+    h.send({ type: 'next' }); // presentation
+    h.advance(3 * MINUTE);
+    expectAccepted(h.send({ type: 'extend', ms: 2 * MINUTE }));
+    h.advance(4 * MINUTE);
     h.send({ type: 'next' }); // questions
     h.send({ type: 'nextCase' }); // refused: not in reflection
-    h.advance(2 * MINUTE);
-    expectAccepted(h.send({ type: 'extend', ms: 5 * MINUTE }));
-    expect(h.view().phaseBudgetMs).toBe(10 * MINUTE);
+    h.advance(MINUTE);
     expectAccepted(h.send({ type: 'back' }));
     expect(h.view()).toMatchObject({
       phase: 'presentation',
       running: true,
-      phaseElapsedMs: 0,
-      phaseBudgetMs: 10 * MINUTE,
+      phaseElapsedMs: 7 * MINUTE,
+      phaseBudgetMs: 12 * MINUTE,
       caseNumber: 1,
     });
+    h.advance(30 * SECOND);
     expectAccepted(h.send({ type: 'next' }));
-    expect(h.view()).toMatchObject({ phase: 'questions', phaseBudgetMs: 5 * MINUTE });
+    expect(h.view()).toMatchObject({ phase: 'questions', phaseElapsedMs: MINUTE });
+  });
+
+  it('[F4] a stray next then back at minute 20 of the discussion loses no clock', () => {
+    const h = createHarness();
+    h.send({ type: 'start' });
+    for (let i = 0; i < 3; i++) h.send({ type: 'next' }); // discussion
+    h.advance(20 * MINUTE);
+    h.send({ type: 'next' });
+    h.advance(2 * SECOND);
+    expectAccepted(h.send({ type: 'back' }));
+    expect(h.view()).toMatchObject({ phase: 'discussion', phaseElapsedMs: 20 * MINUTE });
   });
 
   it('[F4] back from a second case goes by the five-phase order and keeps the case number', () => {
@@ -150,7 +163,7 @@ describe('session flow', () => {
     const h = createHarness({}, T0);
     h.advance(1234);
     h.send({ type: 'start' });
-    expect(h.actor.getSnapshot().context.phaseStartedAt).toBe(T0 + 1234);
+    expect(h.snapshot().context.phaseStartedAt).toBe(T0 + 1234);
     h.advance(777);
     expect(h.view().phaseElapsedMs).toBe(777);
   });

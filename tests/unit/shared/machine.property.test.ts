@@ -75,7 +75,7 @@ describe('random sequences', () => {
         if (roll < 0.25) {
           h.advance(Math.floor(random() * 4 * SECOND));
           // resync as the server does before acting: catches up anything due
-          h.actor.send({ type: 'resync', at: h.clock.now() });
+          h.sendRaw({ type: 'resync', at: h.clock.now() });
           const after = check(h);
           const advances = after.revision - before.revision;
           expect(advances, `seed ${seed} step ${step}`).toBeGreaterThanOrEqual(0);
@@ -95,11 +95,11 @@ describe('random sequences', () => {
           expect(h.view().revision).toBeGreaterThanOrEqual(before.revision);
         } else {
           const command = randomCommand(random);
-          const snapshot = h.actor.getSnapshot();
+          const stored = h.session;
           const refusal = h.send(command);
           const after = check(h);
           if (refusal) {
-            expect(h.actor.getSnapshot(), `seed ${seed} step ${step}`).toBe(snapshot);
+            expect(h.session, `seed ${seed} step ${step}`).toBe(stored);
           } else if (after.revision === before.revision + 2) {
             // a budget cut below the elapsed time ends an auto-advancing phase at once
             expect(autoAdvance && ['setBudget', 'resume'].includes(command.type)).toBe(true);

@@ -85,7 +85,7 @@ describe('persisted snapshots', () => {
       revision: 3,
       phaseElapsedMs: 2 * MINUTE,
     });
-    expect(restored.actor.getSnapshot().context.phaseStartedAt).toBe(h.clock.now() - 2 * MINUTE);
+    expect(restored.snapshot().context.phaseStartedAt).toBe(h.clock.now() - 2 * MINUTE);
     const quiet = restart(restored, 0);
     expect(quiet.view().revision).toBe(3);
     quiet.advance(3 * MINUTE - 1);

@@ -6,9 +6,9 @@ import { createHarness, expectAccepted, MINUTE, SECOND } from './harness.ts';
 /** The time-up delay the pure transition function schedules for this event, if any. */
 function scheduledDelay(
   h: ReturnType<typeof createHarness>,
-  event: Parameters<typeof h.actor.send>[0],
+  event: Parameters<typeof h.sendRaw>[0],
 ) {
-  const [, actions] = transition(sessionMachine, h.actor.getSnapshot(), event);
+  const [, actions] = transition(sessionMachine, h.snapshot(), event);
   const raise = actions.find((action) => action.type === 'xstate.raise');
   return (raise?.params as { delay?: number } | undefined)?.delay;
 }
@@ -122,18 +122,18 @@ describe('phase clock arithmetic', () => {
     const h = createHarness();
     h.send({ type: 'start' });
     h.advance(10 * SECOND);
-    h.actor.send({ type: 'resync', at: h.clock.now() });
-    h.actor.send({ type: 'pause', at: h.clock.now() - 60 * SECOND });
+    h.sendRaw({ type: 'resync', at: h.clock.now() });
+    h.sendRaw({ type: 'pause', at: h.clock.now() - 60 * SECOND });
     const view = h.view();
     expect(view.running).toBe(false);
     expect(view.phaseElapsedMs).toBe(10 * SECOND);
-    h.actor.send({ type: 'resume', at: 0 });
+    h.sendRaw({ type: 'resume', at: 0 });
     expect(h.view().phaseElapsedMs).toBe(10 * SECOND);
   });
 
   it('[T6] elapsed is never negative, even for a phase stamped after the view time', () => {
     const h = createHarness();
-    h.actor.send({ type: 'start', at: h.clock.now() + 5 * SECOND });
+    h.sendRaw({ type: 'start', at: h.clock.now() + 5 * SECOND });
     expect(h.view().phaseElapsedMs).toBe(0);
   });
 });
@@ -165,7 +165,7 @@ describe('time-up and overtime', () => {
     expect(h.view().phase).toBe('opening');
     h.advance(1);
     expect(h.view()).toMatchObject({ phase: 'presentation', revision: 4, phaseElapsedMs: 0 });
-    expect(h.actor.getSnapshot().context.phaseStartedAt).toBe(startedAt + 12 * SECOND);
+    expect(h.snapshot().context.phaseStartedAt).toBe(startedAt + 12 * SECOND);
   });
 
   it('[S3] a budget cut below the elapsed time moves an auto-advancing group on at that moment', () => {
@@ -177,7 +177,7 @@ describe('time-up and overtime', () => {
     const cutAt = h.clock.now();
     expectAccepted(h.send({ type: 'setBudget', phase: 'questions', ms: MINUTE }));
     expect(h.view()).toMatchObject({ phase: 'discussion', revision: 5, phaseElapsedMs: 0 });
-    expect(h.actor.getSnapshot().context.phaseStartedAt).toBe(cutAt);
+    expect(h.snapshot().context.phaseStartedAt).toBe(cutAt);
   });
 
   it('[S3] a budget cut while paused moves on when the clock resumes', () => {
@@ -191,7 +191,7 @@ describe('time-up and overtime', () => {
     const resumedAt = h.clock.now();
     expectAccepted(h.send({ type: 'resume' }));
     expect(h.view()).toMatchObject({ phase: 'presentation', phaseElapsedMs: 0 });
-    expect(h.actor.getSnapshot().context.phaseStartedAt).toBe(resumedAt);
+    expect(h.snapshot().context.phaseStartedAt).toBe(resumedAt);
   });
 
   it('[S3] auto-advance runs through the phases but never out of reflection', () => {

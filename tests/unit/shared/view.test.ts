@@ -58,7 +58,7 @@ describe('views', () => {
     });
     const view = toView(extended, T + 30_000, {
       ...meta,
-      members: [{ name: 'Sam', presenter: false }],
+      members: [{ name: 'Sam', device: 'phone-sam-1', offer: false }],
     });
     expect(view).toMatchObject({
       phase: 'opening',
@@ -66,7 +66,7 @@ describe('views', () => {
       phaseBudgetMs: 360_000,
       phaseElapsedMs: 30_000,
     });
-    expect(view.members).toEqual([{ name: 'Sam', presenter: false }]);
+    expect(view.members).toEqual([{ name: 'Sam', device: 'phone-sam-1', offer: false }]);
     const [ended] = transition(sessionMachine, extended, { type: 'end', at: T + 40_000 });
     expect(toView(ended, T + 50_000, meta)).toMatchObject({
       phase: 'ended',
