@@ -4,7 +4,8 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type App, createApp } from '../../server/src/app.ts';
-import { type GroupStore, openSqliteStore } from '../../server/src/groups/group.store.ts';
+import { openSqliteStore } from '../../server/src/groups/store.sqlite.ts';
+import type { GroupStore } from '../../server/src/groups/store.ts';
 import {
   closeAllClients,
   connect,
@@ -89,7 +90,7 @@ describe('deleted with the group', () => {
         key: other.facilitatorKey,
       });
       await g.command({ type: 'start' });
-      await server.app.host.expire(code);
+      await server.app.groups.remove(code);
       const files = readdirSync(server.dataDir).filter((name) => name.startsWith('balint.db'));
       const bytes = files.map((name) =>
         readFileSync(join(server.dataDir, name)).toString('latin1'),

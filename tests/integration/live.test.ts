@@ -158,7 +158,7 @@ describe('expiry', () => {
     const disconnected = Promise.all(
       [f, m].map((client) => new Promise((resolve) => client.socket.once('disconnect', resolve))),
     );
-    await server.app.host.expire(code);
+    await server.app.groups.remove(code);
     expect(await disconnected).toEqual(['io server disconnect', 'io server disconnect']);
     expect([f.expired, m.expired]).toEqual([1, 1]);
     expect((await fetch(`${server.url}/api/groups/${code}`)).status).toBe(404);

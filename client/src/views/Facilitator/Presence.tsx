@@ -29,7 +29,7 @@ export function Presence({ view }: Props) {
           {named.map((member, index) => (
             <li key={`${member.name}-${index}`}>
               {member.name}
-              {member.presenter && <span class="presence__tag"> presenting</span>}
+              {member.offer && <span class="presence__tag"> offers to present</span>}
             </li>
           ))}
         </ul>
