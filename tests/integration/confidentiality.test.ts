@@ -52,7 +52,7 @@ describe('confidentiality', () => {
     const url = await start(openSqliteStore(dataDir), logs);
     const { code, facilitatorKey: key } = await createGroup(url);
     const f = await connect(url, { code, role: 'facilitator', key });
-    const m = await connect(url, { code, role: 'member', name: 'Zephyrine', presenter: true });
+    const m = await connect(url, { code, role: 'member', name: 'Zephyrine', offer: true });
     await f.command({ type: 'setPresenter', name: 'Quillon' });
     await f.command({ type: 'start' });
     await f.command({ type: 'setPresenter', name: 'x'.repeat(41) });

@@ -3,13 +3,15 @@ import type { ParsedCommand } from '@balint/shared/schemas';
 import type { Clock } from '../clock.ts';
 import type { GroupViews } from './group.views.ts';
 import { sessionAt, viewsOf } from './group.views.ts';
-import type { GroupStore } from './store.ts';
+import type { GroupStore, PresenceEntry, StoredGroup } from './store.ts';
 
 export interface CommandDeps {
   store: GroupStore;
   clock: Clock;
   /** Sends the views of a session just stored to every screen of the group. */
   publish(code: string, views: GroupViews, session: Session): void;
+  /** The store no longer has the group (another process deleted it): let its screens go. */
+  gone(code: string): void;
 }
 
 /** Attempts at a compare-and-set before giving up: another writer won every time. */
@@ -34,10 +36,17 @@ export async function applyCommand(
   const { expectedRevision, ...command } = wire;
   for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt += 1) {
     const group = await deps.store.get(code);
-    if (!group) return { ok: false, error: NOT_FOUND };
+    if (!group) {
+      deps.gone(code);
+      return { ok: false, error: NOT_FOUND };
+    }
     const at = deps.clock.now();
     const entries = await deps.store.presence.list(code, at);
     const current = sessionAt(group, at);
+    // An auto-advance due before `at` happened before this command: store it first, so the
+    // screens hear of it whatever becomes of the command.
+    const stored = await storeCatchUp(deps, group, current, entries, at);
+    if (stored === null) continue;
     const refuse = (error: ApiError): CommandAck => ({
       ok: false,
       error,
@@ -49,7 +58,7 @@ export async function applyCommand(
     const decision = decide(current, command, at);
     if (!decision.ok) return refuse(decision.error);
     const { session } = decision;
-    const written = await deps.store.compareAndSet(code, group.revision, {
+    const written = await deps.store.compareAndSet(code, stored, {
       revision: session.context.revision,
       session: JSON.stringify(session),
       lastActivityAt: at,
@@ -65,9 +74,28 @@ export async function applyCommand(
   if (!group) return { ok: false, error: NOT_FOUND };
   const at = deps.clock.now();
   const entries = await deps.store.presence.list(code, at);
-  return {
-    ok: false,
-    error: STALE,
-    view: viewsOf(group, sessionAt(group, at), entries, at).facilitator,
-  };
+  const view = viewsOf(group, sessionAt(group, at), entries, at).facilitator;
+  return { ok: false, error: STALE, view };
+}
+
+/**
+ * Stores `current` (the stored session caught up to `at`) if time moved it on, and publishes
+ * it. The revision now stored, or null if another writer stored something else first.
+ */
+export async function storeCatchUp(
+  deps: CommandDeps,
+  group: StoredGroup,
+  current: Session,
+  entries: readonly PresenceEntry[],
+  at: number,
+): Promise<number | null> {
+  const revision = current.context.revision;
+  if (revision === group.revision) return revision;
+  const written = await deps.store.compareAndSet(group.code, group.revision, {
+    revision,
+    session: JSON.stringify(current),
+  });
+  if (!written) return null;
+  deps.publish(group.code, viewsOf(group, current, entries, at), current);
+  return revision;
 }

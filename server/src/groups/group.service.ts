@@ -11,7 +11,7 @@ import type { ParsedCommand } from '@balint/shared/schemas';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
 import { hashKey, keyMatchesHash, newFacilitatorKey, newJoinCode } from './credentials.ts';
-import { applyCommand } from './group.commands.ts';
+import { applyCommand, storeCatchUp } from './group.commands.ts';
 import { createLocalGroups } from './group.local.ts';
 import { type Audience, type GroupViews, sessionAt, viewsOf } from './group.views.ts';
 import { type Attendee, type GroupStore, PROCESS_TIMEOUT_MS, type StoredGroup } from './store.ts';
@@ -70,11 +70,35 @@ export function createGroups(deps: GroupsDeps): Groups {
     broadcaster.session(code, views);
     local.schedule(code, session);
   };
+  const gone = (code: string) => {
+    // On a later turn, so the caller's answer goes out before its socket is closed.
+    clock.setTimeout(() => {
+      local.release(code);
+      broadcaster.expired(code);
+    }, 0);
+  };
+  const commandDeps = { store, clock, publish, gone };
+
+  // One command at a time per group in this process: they would only race each other's
+  // compare-and-set. Other processes' writers are what the compare-and-set is for.
+  const turns = new Map<string, Promise<unknown>>();
+  const inTurn = <T>(code: string, task: () => Promise<T>): Promise<T> => {
+    const result = (turns.get(code) ?? Promise.resolve()).then(task, task);
+    const tail = result.catch(() => undefined);
+    turns.set(code, tail);
+    void tail.then(() => {
+      if (turns.get(code) === tail) turns.delete(code);
+    });
+    return result;
+  };
 
   /** Broadcasts the group's views as stored now (fresh counts); false if it is gone. */
   const refresh = async (code: string): Promise<boolean> => {
     const group = await store.get(code);
-    if (!group) return false;
+    if (!group) {
+      gone(code);
+      return false;
+    }
     const now = clock.now();
     const entries = await store.presence.list(code, now);
     const session = sessionAt(group, now);
@@ -85,21 +109,16 @@ export function createGroups(deps: GroupsDeps): Groups {
   /** Stores the auto-advances due by now (once, whichever process gets there first). */
   const catchUpStored = async (code: string): Promise<void> => {
     const group = await store.get(code);
-    if (!group) return;
-    const now = clock.now();
-    const session = sessionAt(group, now);
-    if (session.context.revision === group.revision) {
-      local.schedule(code, session);
+    if (!group) {
+      gone(code);
       return;
     }
-    const written = await store.compareAndSet(code, group.revision, {
-      revision: session.context.revision,
-      session: JSON.stringify(session),
-    });
-    if (written) {
-      const entries = await store.presence.list(code, now);
-      publish(code, viewsOf(group, session, entries, now), session);
-    } else {
+    const now = clock.now();
+    const session = sessionAt(group, now);
+    const entries = await store.presence.list(code, now);
+    const stored = await storeCatchUp(commandDeps, group, session, entries, now);
+    if (stored === group.revision) local.schedule(code, session);
+    if (stored === null) {
       // Another process stored it (or a command came first): follow what is stored.
       const latest = await store.get(code);
       if (latest) local.schedule(code, sessionAt(latest, clock.now()));
@@ -116,7 +135,7 @@ export function createGroups(deps: GroupsDeps): Groups {
       refresh(code).catch(logFailure('presence not broadcast', code));
     },
     wake: (code) => {
-      catchUpStored(code).catch(logFailure('auto-advance not stored', code));
+      inTurn(code, () => catchUpStored(code)).catch(logFailure('auto-advance not stored', code));
     },
   });
 
@@ -164,17 +183,15 @@ export function createGroups(deps: GroupsDeps): Groups {
       return viewsOf(group, sessionAt(group, now), entries, now)[audience];
     },
 
-    command: (code, command) => applyCommand({ store, clock, publish }, code, command),
+    command: (code, command) => inTurn(code, () => applyCommand(commandDeps, code, command)),
 
     join: async (code, socketId, attendee) => {
       const first = !local.holds(code);
       local.add(code, socketId);
       await store.presence.add(code, { ...attendee, processId, socketId });
       local.presenceChanged(code);
-      if (first) {
-        const group = await store.get(code);
-        if (group) local.schedule(code, sessionAt(group, clock.now()));
-      }
+      // Auto-advances missed while no process held the group are stored now.
+      if (first) await inTurn(code, () => catchUpStored(code));
     },
 
     leave: async (code, socketId) => {
@@ -193,6 +210,8 @@ export function createGroups(deps: GroupsDeps): Groups {
 
     sweep: async () => {
       const now = clock.now();
+      // This process is alive as it sweeps: its own screens count, however time has moved.
+      await store.presence.heartbeat(processId, now);
       const idleBefore = now - deps.groupTtlMs;
       const occupied = new Set(await store.presence.occupiedCodes(now));
       const expired: string[] = [];
@@ -221,7 +240,7 @@ export function createGroups(deps: GroupsDeps): Groups {
         await refresh(code);
       }
       // Commands taken by other processes may have moved a deadline: follow the store.
-      for (const code of local.codes()) await catchUpStored(code);
+      for (const code of local.codes()) await inTurn(code, () => catchUpStored(code));
     },
 
     close: async () => {
