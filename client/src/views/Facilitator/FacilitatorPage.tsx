@@ -17,6 +17,7 @@ import { PlanEditor } from './PlanEditor.tsx';
 import { Presence } from './Presence.tsx';
 import { PresenterField } from './PresenterField.tsx';
 import { ShareLinks } from './ShareLinks.tsx';
+import { UndoBar } from './UndoBar.tsx';
 import './facilitator.css';
 
 interface Props {
@@ -155,11 +156,12 @@ function Console({ code, facilitatorKey }: ConsoleProps) {
             </div>
           )}
           {view && <Controls view={view} console={model} live={live} />}
+          {view && <UndoBar view={view} console={model} live={live} />}
         </section>
         <aside class="console__side" aria-label="Plan, presenter, people and links">
           {view && <PlanEditor view={view} console={model} live={live} />}
           {view && <PresenterField view={view} console={model} live={live} />}
-          {view && <Presence view={view} />}
+          {view && <Presence view={view} console={model} live={live} />}
           <ShareLinks code={code} facilitatorKey={facilitatorKey} />
         </aside>
       </main>
