@@ -7,7 +7,7 @@ import {
 } from '@balint/shared';
 import { createGroupBodySchema, toApiError } from '@balint/shared/schemas';
 import { type NextFunction, type Request, type Response, Router } from 'express';
-import { onlyMethods, sendError } from '../httpErrors.ts';
+import { onlyMethods, sendError, sendRateLimited } from '../httpErrors.ts';
 import type { RateLimits } from '../rateLimits.ts';
 import type { Groups } from './group.service.ts';
 import type { StoredGroup } from './store.ts';
@@ -35,11 +35,10 @@ function hasBody(request: Request): boolean {
 export function groupCreationLimit(limits: RateLimits) {
   return async (request: Request, response: Response, next: NextFunction) => {
     const address = request.ip ?? 'unknown';
-    if (!(await limits.allowGroupCreation(address))) {
-      sendError(response, 429, {
-        code: 'rate_limited',
-        message: 'Too many groups created from this address. Try again later.',
-      });
+    const refusal = await limits.takeGroupCreation(address);
+    if (refusal) {
+      const message = 'Too many groups created from this address. Try again later.';
+      sendRateLimited(response, refusal, message);
       return;
     }
     response.once('finish', () => {
@@ -96,11 +95,10 @@ export function groupRoutes(deps: GroupRoutesDeps): Router {
    */
   const groupOf = async (request: Request, response: Response): Promise<StoredGroup | null> => {
     const address = request.ip ?? 'unknown';
-    if (await deps.limits.joinBlocked(address)) {
-      sendError(response, 429, {
-        code: 'rate_limited',
-        message: 'Too many unknown codes from this address. Wait a minute and try again.',
-      });
+    const refusal = await deps.limits.joinBlocked(address);
+    if (refusal) {
+      const message = 'Too many unknown codes from this address. Wait a minute and try again.';
+      sendRateLimited(response, refusal, message);
       return null;
     }
     const raw = request.params.code;
