@@ -1,4 +1,4 @@
-import { isPhaseId, PHASES } from '@balint/shared';
+import { isPhaseId } from '@balint/shared';
 import { useState } from 'preact/hooks';
 import { ClosedNotice } from '../../components/ClosedNotice.tsx';
 import { ConnectionBadge } from '../../components/ConnectionBadge.tsx';
@@ -18,6 +18,7 @@ import { Presence } from './Presence.tsx';
 import { PresenterField } from './PresenterField.tsx';
 import { ShareLinks } from './ShareLinks.tsx';
 import { UndoBar } from './UndoBar.tsx';
+import { WHO_SPEAKS } from './whoSpeaks.ts';
 import './facilitator.css';
 
 interface Props {
@@ -105,9 +106,7 @@ function Console({ code, facilitatorKey }: ConsoleProps) {
           <h1 id="now-title" class="now__title">
             {title}
           </h1>
-          {view && isPhaseId(view.phase) && (
-            <p class="now__who muted">{PHASES[view.phase].whoSpeaks}</p>
-          )}
+          {view && isPhaseId(view.phase) && <p class="now__who muted">{WHO_SPEAKS[view.phase]}</p>}
           {inPhase ? (
             <>
               <TimeDigits reading={reading} stale={!live} class="now__digits" />
