@@ -5,6 +5,8 @@ export interface Plan {
   budgets: Record<PhaseId, number>;
   prompts: Record<PhaseId, RolePrompts>;
   autoAdvance: boolean;
+  /** Cases planned for the sitting (1–3); `nextCase` is allowed beyond it. */
+  cases: number;
 }
 
 /** What a creator may send; everything left out takes the default. */
@@ -12,7 +14,11 @@ export interface PlanInput {
   budgets?: Partial<Record<PhaseId, number>>;
   prompts?: Partial<Record<PhaseId, Partial<RolePrompts>>>;
   autoAdvance?: boolean;
+  cases?: number;
 }
+
+export const MIN_CASES = 1;
+export const MAX_CASES = 3;
 
 /** The full plan from a (validated) partial input, defaults filling the gaps. */
 export function resolvePlan(input: PlanInput = {}): Plan {
@@ -25,5 +31,5 @@ export function resolvePlan(input: PlanInput = {}): Plan {
       presenter: input.prompts?.[phase]?.presenter ?? DEFAULT_PROMPTS[phase].presenter,
     };
   }
-  return { budgets, prompts, autoAdvance: input.autoAdvance ?? false };
+  return { budgets, prompts, autoAdvance: input.autoAdvance ?? false, cases: input.cases ?? 1 };
 }

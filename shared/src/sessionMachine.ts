@@ -1,5 +1,6 @@
 import { assertEvent, assign, setup } from 'xstate';
 import { isDeviceId } from './device.ts';
+import { isLanguage, type Language } from './languages.ts';
 import {
   autoAdvanceAt,
   enteredPhaseClock,
@@ -20,7 +21,8 @@ import {
   phaseBefore,
 } from './phases.ts';
 import type { Plan } from './plan.ts';
-import type { MachineCommand } from './protocol.ts';
+import type { Command, MachineCommand } from './protocol.ts';
+import { isValidEndTime } from './sitting.ts';
 
 /**
  * Everything the session remembers. Time is kept as timestamps (`PhaseClock`) plus the
@@ -36,18 +38,32 @@ export interface SessionContext extends PhaseClock {
   presenterDevice: string | null;
   /** The phases this case has left, as they were left: `back` and `next` return to them. */
   leftPhases: Partial<Record<PhaseId, LeftPhase>>;
+  /** The sitting's planned end (epoch ms), or null; kept by `reset` and `end`. */
+  endsAt: number | null;
+  /** The group's language. */
+  language: Language;
   /** The latest server time seen (event stamps and deadlines reached); never goes back. */
   clockAt: number;
 }
 
 export interface SessionInput {
   plan: Plan;
+  language: Language;
   /** Server time at which the group was created. */
   at: number;
 }
 
 /** Every command the machine takes carries the server time at which it was accepted. */
 export type CommandEvent = MachineCommand & { at: number };
+
+/** A wire command (not `undo`) as the machine's event, stamped with server time `at`. */
+export function commandEvent(
+  command: Exclude<Command, { type: 'undo' }>,
+  at: number,
+): CommandEvent {
+  if (command.type === 'setEndTime') return { type: 'setEndTime', endsAt: command.at, at };
+  return { ...command, at };
+}
 
 /**
  * `resync` is not a command: the server sends it after restoring a snapshot (XState does not
@@ -88,6 +104,9 @@ const machineSetup = setup({
     validExtension: ({ event }) => event.type === 'extend' && isValidDurationMs(event.ms),
     validBudget: ({ event }) =>
       event.type === 'setBudget' && isPhaseId(event.phase) && isValidDurationMs(event.ms),
+    validEndTime: ({ context, event }) =>
+      event.type === 'setEndTime' && isValidEndTime(event.endsAt, eventTime(context, event)),
+    validLanguage: ({ event }) => event.type === 'setLanguage' && isLanguage(event.language),
     validPresenter: ({ event }) =>
       event.type === 'setPresenter' &&
       typeof event.name === 'string' &&
@@ -138,6 +157,14 @@ const machineSetup = setup({
       assertEvent(event, 'setPresenter');
       const presenter = event.name.trim() || null;
       return { presenter, presenterDevice: presenter ? (event.device ?? null) : null };
+    }),
+    setEndTime: assign(({ event }) => {
+      assertEvent(event, 'setEndTime');
+      return { endsAt: event.endsAt };
+    }),
+    setLanguage: assign(({ event }) => {
+      assertEvent(event, 'setLanguage');
+      return { language: event.language };
     }),
     /** Time-up observed by the timer: the machine now knows the deadline has passed. */
     reachDeadline: assign({
@@ -249,9 +276,13 @@ function phaseClockStates(phase: PhaseId) {
   } as const;
 }
 
-/** Accepted in every phase: name the presenter, end the session, or reset it to the lobby. */
+/**
+ * Accepted in every phase (and the lobby, but for `reset`): name the presenter, set the
+ * sitting's end, end the session, or reset it to the lobby.
+ */
 const everywhere = {
   setPresenter: { guard: 'validPresenter', actions: ['acceptCommand', 'setPresenter'] },
+  setEndTime: { guard: 'validEndTime', actions: ['acceptCommand', 'setEndTime'] },
   end: { target: '#session.ended', actions: ['acceptCommand', 'endSession'] },
   reset: { target: '#session.lobby', actions: ['acceptCommand', 'resetSession'] },
 } as const;
@@ -272,6 +303,7 @@ function phaseCommands(phase: PhaseId) {
     ...(following ? { next: move(following) } : {}),
     ...(previous ? { back: move(previous) } : {}),
     setPresenter: everywhere.setPresenter,
+    setEndTime: everywhere.setEndTime,
     end: everywhere.end,
     reset: everywhere.reset,
   };
@@ -292,6 +324,8 @@ export const sessionMachine = machineSetup.createMachine({
     presenter: null,
     presenterDevice: null,
     leftPhases: {},
+    endsAt: null,
+    language: input.language,
     clockAt: input.at,
     ...freshPhaseClock(input.at),
   }),
@@ -308,6 +342,8 @@ export const sessionMachine = machineSetup.createMachine({
           actions: ['acceptCommand', { type: 'setPlannedBudget', params: { phase: null } }],
         },
         setPresenter: everywhere.setPresenter,
+        setEndTime: everywhere.setEndTime,
+        setLanguage: { guard: 'validLanguage', actions: ['acceptCommand', 'setLanguage'] },
         end: everywhere.end,
       },
     },

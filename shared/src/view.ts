@@ -10,6 +10,7 @@ import {
   type UndoableCommand,
 } from './protocol.ts';
 import type { SessionContext } from './sessionMachine.ts';
+import { projectedEndAt } from './sitting.ts';
 
 /** The parts of a session (a machine snapshot, live or stored) that a view is made from. */
 export interface SessionState {
@@ -74,7 +75,12 @@ export function toView(state: SessionState, now: number, meta: ViewMeta): Sessio
     counts: meta.counts,
     autoAdvance: context.plan.autoAdvance,
     prompts: context.plan.prompts,
+    casesPlanned: context.plan.cases,
+    endsAt: context.endsAt,
+    projectedEndAt: null,
+    language: context.language,
   };
+  view.projectedEndAt = projectedEndAt(view, now);
   if (context.presenter) view.presenter = context.presenter;
   if (context.presenterDevice) view.presenterDevice = context.presenterDevice;
   if (meta.members) view.members = meta.members;

@@ -73,10 +73,10 @@ export function groupRoutes(deps: GroupRoutesDeps): Router {
       sendError(response, 400, toApiError(parsed.error, 'invalid_request', 'group'));
       return;
     }
-    const { code, facilitatorKey } = await deps.groups.create(
-      parsed.data.name ?? '',
-      parsed.data.plan,
-    );
+    const { code, facilitatorKey } = await deps.groups.create({
+      ...parsed.data,
+      name: parsed.data.name ?? '',
+    });
     const body: CreateGroupResponse = {
       code,
       facilitatorKey,

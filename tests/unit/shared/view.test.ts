@@ -22,6 +22,7 @@ describe('views', () => {
     const [lobby] = initialTransition(sessionMachine, {
       plan: resolvePlan({ budgets: { opening: 4 * 60_000 } }),
       at: T,
+      language: 'en',
     });
     const view = toView(lobby, T + 10_000, meta);
     expect(view).toMatchObject({
@@ -49,7 +50,11 @@ describe('views', () => {
   });
 
   it('[V1] a running phase shows planned budget plus extensions; ended shows 0, 0', () => {
-    const [lobby] = initialTransition(sessionMachine, { plan: resolvePlan(), at: T });
+    const [lobby] = initialTransition(sessionMachine, {
+      plan: resolvePlan(),
+      at: T,
+      language: 'en',
+    });
     const [opening] = transition(sessionMachine, lobby, { type: 'start', at: T });
     const [extended] = transition(sessionMachine, opening, {
       type: 'extend',
