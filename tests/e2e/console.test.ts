@@ -102,6 +102,9 @@ describe.skipIf(!enabled)('the facilitator’s console through an evening', () =
           field.scrollHeight <= field.clientHeight + 1,
       );
     expect(whole, 'the display link is not cut off').toBe(true);
+    await page
+      .locator('section:has(#links-title)')
+      .screenshot({ path: screenshotPath('facilitator-links-1366') });
     expect(await axeViolations(page)).toEqual([]);
     await shoot(screen, 'projector-button');
     expect(stage.watch.consoleErrors.join('\n'), 'browser console errors').toBe('');
