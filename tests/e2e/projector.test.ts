@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserAvailable, screenshotPath } from './browser.ts';
+import { axeViolations, browserAvailable, overflowing, screenshotPath } from './browser.ts';
 import { eventually } from './server.ts';
-import { PROJECTOR, type Stage, useStage } from './stage.ts';
+import { PROJECTOR, SIZES, type Stage, useStage } from './stage.ts';
 
 const enabled = browserAvailable();
 
@@ -59,7 +59,14 @@ describe.skipIf(!enabled)('a projector on plain HTTP', () => {
     // It stays when the mouse rests (the full-screen button alone fades away).
     await page.waitForTimeout(3_300);
     expect(await prompt.isVisible()).toBe(true);
-    await page.screenshot({ path: screenshotPath('display-lobby-plain-http-1920') });
+    expect(await axeViolations(page)).toEqual([]);
+    for (const viewport of SIZES) {
+      await page.setViewportSize(viewport);
+      await page.waitForTimeout(60);
+      await page.screenshot({ path: screenshotPath(`display-lobby-plain-http-${viewport.width}`) });
+      expect(await overflowing(page), `at ${viewport.width}`).toEqual([]);
+    }
+    await page.setViewportSize(PROJECTOR);
     await prompt.click();
     await prompt.waitFor({ state: 'detached' });
     expect(await plays(page), 'the keep-awake video started').toBe(1);
