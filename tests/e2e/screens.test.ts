@@ -18,7 +18,8 @@ import {
   type Watch,
   widthOf,
 } from './browser.ts';
-import { buildClient, eventually, freePort, removeDir, ServerProcess, tempDir } from './server.ts';
+import { buildClient, eventually, removeDir, type ServerProcess, tempDir } from './server.ts';
+import { startOnFreePort } from './stage.ts';
 
 const SIZES = [
   { width: 1920, height: 1080 },
@@ -40,8 +41,7 @@ describe.skipIf(!enabled)('the three screens against the real server', () => {
   beforeAll(async () => {
     buildClient();
     dataDir = tempDir();
-    server = new ServerProcess(await freePort(), dataDir);
-    await server.start();
+    server = await startOnFreePort(dataDir);
     browser = await launchBrowser();
   });
 

@@ -24,8 +24,7 @@ export function useStage(): Stage {
   beforeAll(async () => {
     buildClient();
     dataDir = tempDir();
-    stage.server = new ServerProcess(await freePort(), dataDir);
-    await stage.server.start();
+    stage.server = await startOnFreePort(dataDir);
     stage.browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -34,6 +33,20 @@ export function useStage(): Stage {
     if (dataDir) removeDir(dataDir);
   });
   return stage;
+}
+
+/** Starts a server on a free port; should another process take the port first, on another. */
+export async function startOnFreePort(dataDir: string, attempts = 3): Promise<ServerProcess> {
+  for (let attempt = 1; ; attempt++) {
+    const server = new ServerProcess(await freePort(), dataDir);
+    try {
+      await server.start();
+      return server;
+    } catch (error) {
+      await server.kill();
+      if (attempt >= attempts) throw error;
+    }
+  }
 }
 
 /** Puts entries into the page's local storage, then loads `path` (on the page's origin). */
