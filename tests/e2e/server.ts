@@ -75,11 +75,16 @@ export class ServerProcess {
       this.output += String(chunk);
     });
     this.child = child;
-    await eventually(async () => {
-      if (child.exitCode !== null) throw new Error(`server exited: ${this.output}`);
+    const outcome = await eventually(async () => {
+      if (child.exitCode !== null) return 'exited';
+      // Our own server's word that it listens: a free port found earlier may have been taken
+      // since by another test's server, whose /healthz would answer just the same.
+      if (!this.output.includes('is running on port')) throw new Error('not listening yet');
       const response = await fetch(`${this.url}/healthz`);
       if (!response.ok) throw new Error(`healthz ${response.status}`);
+      return 'listening';
     }, 20_000);
+    if (outcome === 'exited') throw new Error(`server exited: ${this.output}`);
   }
 
   /** SIGKILL: the hardest stop there is. */
