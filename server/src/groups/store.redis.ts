@@ -12,6 +12,8 @@ export interface RedisStoreOptions {
   operationTimeoutMs?: number;
   /** Told about connection errors (the client reconnects by itself meanwhile). */
   onError?(error: Error): void;
+  /** Told when the connection is ready, at first and after each reconnection. */
+  onReady?(): void;
 }
 
 const FIELDS = ['name', 'keyHash', 'createdAt', 'lastActivityAt', 'revision', 'session'] as const;
@@ -32,6 +34,7 @@ export async function openRedisStore(
     failFast: true,
     onError: options.onError ?? (() => undefined),
   });
+  if (options.onReady) client.on('ready', options.onReady);
   await connectOrGiveUp(client, options.connectTimeoutMs ?? REDIS_CONNECT_TIMEOUT_MS);
   const key = keys(prefix);
 
