@@ -16,9 +16,12 @@ export interface RedisClientOptions {
   onError(error: Error): void;
 }
 
-/** Reconnects forever: 50 ms doubling to 2 s, with up to 200 ms of jitter. */
+/**
+ * Reconnects forever: 50 ms doubling to 1 s, with up to 200 ms of jitter, so the processes are
+ * back at most about a second after Redis is.
+ */
 export function reconnectDelay(retries: number): number {
-  return Math.min(50 * 2 ** retries, 2000) + Math.floor(Math.random() * 200);
+  return Math.min(50 * 2 ** retries, 1000) + Math.floor(Math.random() * 200);
 }
 
 /** A node-redis client that never crashes the process and reconnects by itself; not connected. */
