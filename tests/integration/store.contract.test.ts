@@ -9,7 +9,7 @@ import {
   type StoredGroup,
 } from '../../server/src/groups/store.ts';
 import { type RedisServer, startRedisServer } from '../support/redisServer.ts';
-import { removeDir, tempDataDir } from './helpers.ts';
+import { eventually, removeDir, tempDataDir } from './helpers.ts';
 
 /** One backend as the contract sees it: stores that share their data, like two processes. */
 interface Backend {
@@ -282,6 +282,33 @@ describe('store on Redis only', () => {
     } finally {
       await a.close();
       await b.close();
+    }
+  });
+
+  it('[ST9] a screen that left while Redis was down is removed at the next heartbeat', async () => {
+    const durable = await startRedisServer('aof-always');
+    const store = await openRedisStore(durable.url);
+    try {
+      await store.create(group('ABCDEF'));
+      await store.presence.heartbeat('pa', T0);
+      await store.presence.add('ABCDEF', screen('pa', 's1'));
+      await store.presence.add('ABCDEF', screen('pa', 's2'));
+      await durable.kill();
+      await expect(store.presence.remove('ABCDEF', 'pa', 's1')).rejects.toThrow();
+      await durable.start();
+      // Redis kept s1 (its removal never reached it): it would count for as long as pa lives.
+      const listed = async () => {
+        const entries = await store.presence.list('ABCDEF', T0).catch(() => null);
+        return entries?.map((entry) => entry.socketId).sort() ?? null;
+      };
+      await eventually(async () => (await listed()) !== null);
+      expect(await listed()).toEqual(['s1', 's2']);
+      await store.presence.heartbeat('pa', T0 + 10_000);
+      expect(await listed()).toEqual(['s2']);
+      expect(await store.presence.dropProcess('pa')).toEqual(['ABCDEF']);
+    } finally {
+      await store.close();
+      await durable.stop();
     }
   });
 

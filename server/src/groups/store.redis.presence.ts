@@ -21,14 +21,18 @@ interface OwnScreen {
 }
 
 /**
- * Presence on Redis. A process alive all along but silent for longer than the timeout (Redis
- * was down) may have been reaped by another: its first heartbeat after that puts its own
- * screens back, which it remembers for that purpose (only its own, never anyone else's).
+ * Presence on Redis. Each store remembers the screens its own processes added, to repair what
+ * an outage left behind at the next heartbeat: a process alive all along but silent for longer
+ * than the timeout may have been reaped by another, so it puts its screens back; a screen that
+ * left while Redis was unreachable is removed then, so it does not count (nor keep its group
+ * from expiring) for as long as the process lives.
  */
 export function redisPresence(client: RedisClient, prefix: string, timed: Timed): PresenceStore {
   const key = keys(prefix);
   /** processId → field → the screen, as this store instance added them. */
   const own = new Map<string, Map<string, OwnScreen>>();
+  /** Screens that left while their removal could not be stored: field → group. */
+  const leftBehind = new Map<string, { code: string; processId: string }>();
 
   const write = (code: string, processId: string, field: string, json: string) =>
     runScript(
@@ -36,6 +40,13 @@ export function redisPresence(client: RedisClient, prefix: string, timed: Timed)
       PRESENCE_ADD,
       [key.presence(code), key.processGroups(processId)],
       [code, field, json],
+    );
+  const erase = (code: string, processId: string, field: string) =>
+    runScript(
+      client,
+      PRESENCE_REMOVE,
+      [key.presence(code), key.processGroups(processId)],
+      [code, field],
     );
 
   const codesOf = (reply: unknown): string[] => reply as string[];
@@ -57,12 +68,13 @@ export function redisPresence(client: RedisClient, prefix: string, timed: Timed)
       timed(async () => {
         const field = presenceField(processId, socketId);
         own.get(processId)?.delete(field);
-        await runScript(
-          client,
-          PRESENCE_REMOVE,
-          [key.presence(code), key.processGroups(processId)],
-          [code, field],
-        );
+        try {
+          await erase(code, processId, field);
+          leftBehind.delete(field);
+        } catch (error) {
+          leftBehind.set(field, { code, processId });
+          throw error;
+        }
       }),
     list: (code, now) =>
       timed(async () => {
@@ -77,6 +89,11 @@ export function redisPresence(client: RedisClient, prefix: string, timed: Timed)
     heartbeat: (processId, at) =>
       timed(async () => {
         const added = await client.zAdd(key.processes, { score: at, value: processId });
+        for (const [field, screen] of leftBehind) {
+          if (screen.processId !== processId) continue;
+          await erase(screen.code, processId, field);
+          leftBehind.delete(field);
+        }
         const screens = own.get(processId);
         if (added === 0 || !screens) return;
         // Not known (first beat, or reaped while silent): put this process's screens back.
@@ -91,6 +108,9 @@ export function redisPresence(client: RedisClient, prefix: string, timed: Timed)
     dropProcess: (processId) =>
       timed(async () => {
         own.delete(processId);
+        for (const [field, screen] of leftBehind) {
+          if (screen.processId === processId) leftBehind.delete(field);
+        }
         return codesOf(await runScript(client, DROP_PROCESS, [key.processes], [processId, prefix]));
       }),
     occupiedCodes: (now) =>
