@@ -1,15 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { type App, createApp } from '../../server/src/app.ts';
 import type { Clock } from '../../server/src/clock.ts';
 import { silentLogger } from '../../server/src/logger.ts';
 import { openScaleOut, type ScaleOut } from '../../server/src/scaleOut.ts';
-import { eventually, tempDataDir } from './helpers.ts';
-
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+import { tempDataDir } from './helpers.ts';
 
 /** One server process's app, in this test process, on a shared Redis. */
 export interface RedisApp {
@@ -61,72 +57,6 @@ export async function startRedisApp(redisUrl: string, options: RedisAppOptions):
     stop: async () => {
       await app.close();
       await scaleOut.close();
-    },
-  };
-}
-
-export async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
-  const address = probe.address();
-  await new Promise<void>((done) => probe.close(() => done()));
-  if (typeof address !== 'object' || !address) throw new Error('no free port');
-  return address.port;
-}
-
-/** A real server process (`node --import tsx server/src/main.ts`) with REDIS_URL. */
-export interface ServerProcess {
-  readonly port: number;
-  readonly url: string;
-  start(): Promise<void>;
-  kill(signal: 'SIGKILL' | 'SIGTERM'): Promise<number | null>;
-}
-
-export function serverProcess(port: number, redisUrl: string): ServerProcess {
-  const url = `http://127.0.0.1:${port}`;
-  let child: ChildProcess | null = null;
-  let exited: Promise<number | null> = Promise.resolve(null);
-  return {
-    port,
-    url,
-    start: async () => {
-      let output = '';
-      const started = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-        cwd: repoRoot,
-        env: {
-          ...process.env,
-          PORT: String(port),
-          HOST: '127.0.0.1',
-          PUBLIC_URL: url,
-          REDIS_URL: redisUrl,
-          RATE_LIMIT: 'off',
-          LOG_LEVEL: 'warn',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      started.stdout?.on('data', (chunk) => {
-        output += String(chunk);
-      });
-      started.stderr?.on('data', (chunk) => {
-        output += String(chunk);
-      });
-      child = started;
-      exited = new Promise((done) => started.once('exit', (code) => done(code)));
-      await eventually(async () => {
-        if (started.exitCode !== null) throw new Error(`server exited: ${output}`);
-        try {
-          return (await fetch(`${url}/healthz`)).ok;
-        } catch {
-          return false;
-        }
-      }, 20_000);
-    },
-    kill: async (signal) => {
-      const running = child;
-      child = null;
-      if (!running || running.exitCode !== null) return running?.exitCode ?? null;
-      running.kill(signal);
-      return exited;
     },
   };
 }

@@ -3,6 +3,7 @@ import type { CommandAck, GroupInfoResponse, SessionView } from '@balint/shared'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PROCESS_TIMEOUT_MS } from '../../server/src/groups/store.ts';
 import { type RedisServer, startRedisServer } from '../support/redisServer.ts';
+import { freePort, type ServerProcess, serverProcess } from '../support/serverProcess.ts';
 import {
   type Client,
   closeAllClients,
@@ -16,13 +17,10 @@ import {
 } from './helpers.ts';
 import {
   type Balancer,
-  freePort,
   newKeyPrefix,
   percentile,
   type RedisApp,
   type RedisAppOptions,
-  type ServerProcess,
-  serverProcess,
   startBalancer,
   startRedisApp,
 } from './redisApps.ts';
@@ -392,11 +390,14 @@ describe('scale-out: real server processes', () => {
     for (let i = 0; i < 5; i += 1) {
       lastAcked = accepted(await f.command({ type: 'extend', ms: 1000 })).revision;
     }
-    const shownBefore = viewsAfter(d);
+    // The first view the display gets once it has reconnected (to the other process).
+    const shownAgain = new Promise<Promise<SessionView>>((done) => {
+      d.socket.io.once('reconnect', () => done(viewsAfter(d)(() => true)));
+    });
     const inFlight = f.command({ type: 'extend', ms: 1000 }).catch(() => null);
     const killed = performance.now();
     await first.kill('SIGKILL');
-    const shown = await shownBefore(() => true);
+    const shown = await await shownAgain;
     const failover = performance.now() - killed;
     expect(shown.revision).toBeGreaterThanOrEqual(lastAcked);
     const late = await inFlight;
