@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type App, createApp } from '../../server/src/app.ts';
 import type { Clock } from '../../server/src/clock.ts';
 import { silentLogger } from '../../server/src/logger.ts';
 import { openScaleOut, type ScaleOut } from '../../server/src/scaleOut.ts';
-import { tempDataDir } from './helpers.ts';
 
 /** One server process's app, in this test process, on a shared Redis. */
 export interface RedisApp {
@@ -42,7 +42,8 @@ export async function startRedisApp(redisUrl: string, options: RedisAppOptions):
     clock: options.clock,
     logger: silentLogger(),
     publicUrl: 'http://127.0.0.1:0',
-    clientDist: join(tempDataDir(), 'no-client'),
+    // No built client: the API and Socket.IO are what these tests use.
+    clientDist: join(tmpdir(), 'balint-no-client'),
     rateLimit: options.rateLimit ?? false,
     groupTtlMs: options.groupTtlMs,
     sweepIntervalMs: options.sweepIntervalMs,
