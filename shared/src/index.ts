@@ -10,5 +10,6 @@ export * from './protocol.ts';
 export * from './session.ts';
 export * from './sessionMachine.ts';
 export * from './sitting.ts';
+export * from './sittingRecord.ts';
 export * from './time.ts';
 export * from './view.ts';

@@ -124,6 +124,7 @@ export function readSession(json: string): Session {
     leftPhases: stored.context.leftPhases ?? {},
     holdsAutoAdvance: stored.context.holdsAutoAdvance ?? false,
     endsAt: stored.context.endsAt ?? null,
+    sitting: stored.context.sitting ?? null,
     language: stored.context.language ?? DEFAULT_LANGUAGE,
     plan: { ...stored.context.plan, cases: stored.context.plan.cases ?? 1 },
   };

@@ -23,6 +23,7 @@ import {
 import type { Plan } from './plan.ts';
 import type { Command, MachineCommand } from './protocol.ts';
 import { isValidEndTime } from './sitting.ts';
+import { recordPhase, type SittingRecord, startSitting } from './sittingRecord.ts';
 
 /**
  * Everything the session remembers. Time is kept as timestamps (`PhaseClock`) plus the
@@ -38,6 +39,8 @@ export interface SessionContext extends PhaseClock {
   presenterDevice: string | null;
   /** The phases this case has left, as they were left: `back` and `next` return to them. */
   leftPhases: Partial<Record<PhaseId, LeftPhase>>;
+  /** The current (or last) sitting's timings since `start`; null before the first start. */
+  sitting: SittingRecord | null;
   /** The sitting's planned end (epoch ms), or null; kept by `reset` and `end`. */
   endsAt: number | null;
   /** The group's language. */
@@ -84,10 +87,33 @@ function msUntilTimeUp(context: SessionContext, phase: PhaseId): number {
   return Math.max(0, phaseDeadline(context.plan, context, phase) - context.clockAt);
 }
 
+/** The sitting's record with what `phase` of this case has run by `at`. */
+function recorded(context: SessionContext, phase: PhaseId | null, at: number) {
+  if (!context.sitting || context.sitting.endedAt !== null || phase === null) {
+    return context.sitting;
+  }
+  return recordPhase(context.sitting, {
+    caseNumber: context.caseNumber,
+    phase,
+    plannedMs: context.plan.budgets[phase],
+    actualMs: phaseElapsedAt(context, at),
+  });
+}
+
+/** The sitting, closed at `at` with the phase it was in recorded; as it was if not running. */
+function closedSitting(context: SessionContext, phase: PhaseId | null, at: number) {
+  const sitting = recorded(context, phase, at);
+  return sitting && sitting.endedAt === null ? { ...sitting, endedAt: at } : sitting;
+}
+
 /** Leaves `from` at `at` (kept for this case) and enters `to` as this case left it. */
 function movePhase(context: SessionContext, { from, to }: MoveParams, at: number) {
   const leftPhases = { ...context.leftPhases, [from]: leftPhaseOf(context, at) };
-  return { ...enteredPhaseClock(context.plan, to, leftPhases[to], at), leftPhases };
+  return {
+    ...enteredPhaseClock(context.plan, to, leftPhases[to], at),
+    leftPhases,
+    sitting: recorded(context, from, at),
+  };
 }
 
 const machineSetup = setup({
@@ -124,6 +150,7 @@ const machineSetup = setup({
     openSession: assign(({ context, event }) => ({
       ...freshPhaseClock(eventTime(context, event)),
       leftPhases: {},
+      sitting: startSitting(eventTime(context, event)),
     })),
     /** `next` or `back`: the target phase as this case left it, or from its start. */
     movePhase: assign(({ context, event }, params: MoveParams) =>
@@ -182,19 +209,22 @@ const machineSetup = setup({
     }),
     beginNextCase: assign(({ context, event }) => ({
       ...freshPhaseClock(eventTime(context, event)),
+      sitting: recorded(context, 'reflection', eventTime(context, event)),
       caseNumber: context.caseNumber + 1,
       presenter: null,
       presenterDevice: null,
       leftPhases: {},
     })),
-    endSession: assign(({ context, event }) => ({
+    endSession: assign(({ context, event }, { phase }: { phase: PhaseId | null }) => ({
       ...freshPhaseClock(eventTime(context, event)),
+      sitting: closedSitting(context, phase, eventTime(context, event)),
       presenter: null,
       presenterDevice: null,
       leftPhases: {},
     })),
-    resetSession: assign(({ context, event }) => ({
+    resetSession: assign(({ context, event }, { phase }: { phase: PhaseId | null }) => ({
       ...freshPhaseClock(eventTime(context, event)),
+      sitting: closedSitting(context, phase, eventTime(context, event)),
       caseNumber: 1,
       presenter: null,
       presenterDevice: null,
@@ -283,8 +313,14 @@ function phaseClockStates(phase: PhaseId) {
 const everywhere = {
   setPresenter: { guard: 'validPresenter', actions: ['acceptCommand', 'setPresenter'] },
   setEndTime: { guard: 'validEndTime', actions: ['acceptCommand', 'setEndTime'] },
-  end: { target: '#session.ended', actions: ['acceptCommand', 'endSession'] },
-  reset: { target: '#session.lobby', actions: ['acceptCommand', 'resetSession'] },
+  end: {
+    target: '#session.ended',
+    actions: ['acceptCommand', { type: 'endSession', params: { phase: null } }],
+  },
+  reset: {
+    target: '#session.lobby',
+    actions: ['acceptCommand', { type: 'resetSession', params: { phase: null } }],
+  },
 } as const;
 
 /**
@@ -304,9 +340,15 @@ function phaseCommands(phase: PhaseId) {
     ...(previous ? { back: move(previous) } : {}),
     setPresenter: everywhere.setPresenter,
     setEndTime: everywhere.setEndTime,
-    end: everywhere.end,
-    reset: everywhere.reset,
-  };
+    end: {
+      target: '#session.ended',
+      actions: ['acceptCommand', { type: 'endSession', params: { phase } }],
+    },
+    reset: {
+      target: '#session.lobby',
+      actions: ['acceptCommand', { type: 'resetSession', params: { phase } }],
+    },
+  } as const;
 }
 
 /**
@@ -324,6 +366,7 @@ export const sessionMachine = machineSetup.createMachine({
     presenter: null,
     presenterDevice: null,
     leftPhases: {},
+    sitting: null,
     endsAt: null,
     language: input.language,
     clockAt: input.at,
