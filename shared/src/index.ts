@@ -5,6 +5,7 @@ export * from './joinCode.ts';
 export * from './languages.ts';
 export * from './phaseClock.ts';
 export * from './phases.ts';
+export * from './phaseTexts.ts';
 export * from './plan.ts';
 export * from './protocol.ts';
 export * from './session.ts';

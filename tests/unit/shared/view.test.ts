@@ -4,6 +4,7 @@ import {
   DEFAULT_PROMPTS,
   isRunning,
   PHASE_IDS,
+  PHASE_TEXTS,
   resolvePlan,
   sessionMachine,
   sessionPhaseOf,
@@ -88,5 +89,39 @@ describe('views', () => {
     expect(isRunning({ discussion: 'paused' })).toBe(false);
     expect(isRunning('ended')).toBe(false);
     expect(() => sessionPhaseOf('nowhere')).toThrow(/Unknown session state/);
+  });
+});
+
+describe('views in the group language', () => {
+  it('[L2] phase titles and default prompts follow the language; a group’s own prompts stay', () => {
+    const plan = resolvePlan({ prompts: { questions: { member: 'Nur Fakten, bitte.' } } });
+    const [lobby] = initialTransition(sessionMachine, { plan, at: T, language: 'de' });
+    const view = toView(lobby, T, meta);
+    expect(view.language).toBe('de');
+    expect(view.plan.map((entry) => entry.title)).toEqual([
+      'Eröffnung & Fallwahl',
+      'Fallvorstellung',
+      'Informationsfragen',
+      'Gruppendiskussion',
+      'Rückkehr des Fallgebers',
+    ]);
+    expect(view.prompts.questions.member).toBe('Nur Fakten, bitte.');
+    expect(view.prompts.discussion.presenter).toMatch(/^Lehnen Sie sich zurück/);
+    const [hungarian] = transition(
+      sessionMachine,
+      initialTransition(sessionMachine, { plan, at: T, language: 'en' })[0],
+      { type: 'setLanguage', language: 'hu', at: T },
+    );
+    expect(toView(hungarian, T, meta).plan[1]?.title).toBe('Esetbemutatás');
+  });
+
+  it('[L2] every language has every phase title and both prompts, none empty', () => {
+    for (const [language, texts] of Object.entries(PHASE_TEXTS)) {
+      for (const phase of PHASE_IDS) {
+        expect(texts.titles[phase].trim(), `${language} ${phase}`).not.toBe('');
+        expect(texts.prompts[phase].member.trim(), `${language} ${phase}`).not.toBe('');
+        expect(texts.prompts[phase].presenter.trim(), `${language} ${phase}`).not.toBe('');
+      }
+    }
   });
 });
