@@ -1,4 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import type { SessionView } from '@balint/shared';
+import { type ReadonlySignal, signal } from '@preact/signals-core';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ConnectionStatus } from '../../../client/src/models/connection.ts';
+import type { Reading } from '../../../client/src/models/countdown.ts';
+import { CuePlayer, PULSE_MS } from '../../../client/src/models/cuePlayer.ts';
+import { CUES_OFF, type CuePrefs, parseCuePrefs } from '../../../client/src/models/cuePrefs.ts';
 import {
   type CueKind,
   type CueReading,
@@ -164,5 +170,83 @@ describe('cueReading', () => {
     });
     expect(phaseInstance(makeView({ phase: 'lobby' }))).toBe(null);
     expect(phaseInstance(makeView({ phase: 'ended' }))).toBe(null);
+  });
+});
+
+describe('parseCuePrefs', () => {
+  it('reads everything off unless stored as on, with a lead time from the list', () => {
+    expect(parseCuePrefs(null)).toEqual(CUES_OFF);
+    expect(parseCuePrefs('{oops')).toEqual(CUES_OFF);
+    expect(parseCuePrefs('{"chime":"yes","leadMinutes":4}')).toEqual(CUES_OFF);
+    expect(parseCuePrefs('{"chime":true,"vibrate":true,"leadMinutes":5}')).toEqual({
+      chime: true,
+      pulse: false,
+      vibrate: true,
+      leadMinutes: 5,
+    });
+  });
+});
+
+describe('CuePlayer', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  /** A live page in a running discussion with `leftMs` to go at server time 0. */
+  function stage(leftMs: number, prefs: Partial<CuePrefs> = {}) {
+    const view = signal<SessionView | null>(
+      makeView({ phase: 'discussion', serverTime: 0, phaseElapsedMs: 600_000 - leftMs }),
+    );
+    const status = signal<ConnectionStatus>('live');
+    const reading = signal(0);
+    let serverNow = 0;
+    const given: string[] = [];
+    const player = new CuePlayer(
+      {
+        view,
+        status,
+        reading: reading as unknown as ReadonlySignal<Reading | null>,
+        serverNow: () => serverNow,
+      },
+      signal({ ...CUES_OFF, ...prefs }),
+      {
+        chime: (kind) => given.push(`chime ${kind}`),
+        vibrate: (pattern) => given.push(`vibrate ${pattern.length}`),
+      },
+      () => serverNow,
+    );
+    /** Moves time on by `ms` and takes a reading, as a flip of the digits would. */
+    const flip = (ms: number) => {
+      serverNow += ms;
+      reading.value += 1;
+    };
+    return { view, status, given, player, flip };
+  }
+
+  it('gives the chosen cues as the lead time passes, and nothing when all are off', () => {
+    const on = stage(120_500, { chime: true, vibrate: true, pulse: true });
+    on.flip(1_000);
+    expect(on.given).toEqual(['chime lead', 'vibrate 1']);
+    expect(on.player.pulse.value).toEqual({ kind: 'lead', count: 1 });
+    vi.advanceTimersByTime(PULSE_MS);
+    expect(on.player.pulse.value).toBeNull();
+    const off = stage(120_500);
+    off.flip(1_000);
+    expect(off.given).toEqual([]);
+    expect(off.player.pulse.value).toBeNull();
+  });
+
+  it('after a reconnect, waits for a fresh view before a reading counts as live', () => {
+    const { status, view, given, flip } = stage(121_000, { chime: true });
+    status.value = 'reconnecting';
+    status.value = 'live';
+    // Connected again, but the server's view has not come: the old one could be stale.
+    flip(1_000);
+    flip(1_000);
+    expect(given).toEqual([]);
+    view.value = { ...(view.value as SessionView) };
+    flip(500);
+    // Time-up still comes, 119 s later.
+    for (let second = 0; second < 119; second++) flip(1_000);
+    expect(given).toEqual(['chime timeUp']);
   });
 });
