@@ -10,6 +10,11 @@ interface Props {
   screen: CueScreen;
 }
 
+/** A phone or tablet that can buzz (desktop browsers have the call, but nothing to buzz). */
+function vibrates(): boolean {
+  return typeof navigator.vibrate === 'function' && matchMedia('(pointer: coarse)').matches;
+}
+
 /**
  * This device's cues: a soft chime, a pulse on this screen, a buzz; all off until turned on here.
  * The projector offers the chime alone (a pulse there would be for the whole room).
@@ -18,7 +23,7 @@ export function CueSettings({ cues, screen }: Props) {
   const prefs = useValue(cues.prefs.prefs);
   const unlocked = useValue(cues.chime.unlocked);
   const canChime = Chime.supported();
-  const canVibrate = screen === 'console' && typeof navigator.vibrate === 'function';
+  const canVibrate = screen === 'console' && vibrates();
   const waitingForTap = prefs.chime && !unlocked;
   return (
     <div class="cues">

@@ -1,6 +1,8 @@
 import {
+  FIT_FLOORS_MS,
   type Fit,
   fitToEnd,
+  isPhaseId,
   MINUTE_MS,
   phasesToCome,
   projectedEndAt,
@@ -14,71 +16,78 @@ export interface Outlook {
   endsAt: number | null;
   /** When it ends at the current pace; null once ended. */
   projectedAt: number | null;
-  /** Projected minus planned end: positive over, negative to spare; null without both. */
-  overMs: number | null;
+  /**
+   * Projected minus planned end in whole minutes of the clock, as the two times read on screen
+   * ("13:37" against "13:30" is 7 over): positive over, negative to spare; null without both.
+   */
+  overMinutes: number | null;
 }
 
-/** A projection within a minute of the end is on time; a minute or more over is worth fitting. */
-export const ON_TIME_WITHIN_MS = MINUTE_MS;
+/** Whole minutes of the clock from `earlier` to `at`, as the two times read ("13:37" − "13:30"). */
+export function clockMinutesBetween(at: number, earlier: number): number {
+  return Math.floor(at / MINUTE_MS) - Math.floor(earlier / MINUTE_MS);
+}
 
 /** The outlook of `view` at server time `now` (projectedEndAt re-evaluated, SPEC E2). */
 export function outlookAt(view: SessionView, now: number): Outlook {
   const projectedAt = projectedEndAt(view, now);
-  const overMs = projectedAt !== null && view.endsAt !== null ? projectedAt - view.endsAt : null;
-  return { endsAt: view.endsAt, projectedAt, overMs };
-}
-
-/** Ms until the next whole minute of `time`. */
-function toNextMinute(time: number): number {
-  return MINUTE_MS - (((time % MINUTE_MS) + MINUTE_MS) % MINUTE_MS);
+  const overMinutes =
+    projectedAt !== null && view.endsAt !== null
+      ? clockMinutesBetween(projectedAt, view.endsAt)
+      : null;
+  return { endsAt: view.endsAt, projectedAt, overMinutes };
 }
 
 /**
- * Ms until what the console shows of the outlook (whole minutes of the projected end and of the
+ * Ms until what the console shows of the outlook (the minute of the projected end, and so the
  * difference) can next change by time alone, or null if it never does. While a phase runs within
  * its budget the projection stands still; in the lobby, paused or in overtime it moves with now.
  */
 export function msToOutlookChange(view: SessionView, now: number): number | null {
-  const { projectedAt, overMs } = outlookAt(view, now);
+  const projectedAt = projectedEndAt(view, now);
   if (projectedAt === null) return null;
   if (view.running && view.phase !== 'lobby') {
     const left = remainingMs(view, now);
     if (left > 0) return left;
   }
-  const untilProjected = toNextMinute(projectedAt);
-  return overMs === null ? untilProjected : Math.min(untilProjected, toNextMinute(overMs));
+  return MINUTE_MS - (((projectedAt % MINUTE_MS) + MINUTE_MS) % MINUTE_MS);
 }
 
-/** "7 min over", "on time", "3 min to spare": the difference in whole minutes, calmly. */
-export function differenceText(overMs: number): string {
-  if (Math.abs(overMs) < ON_TIME_WITHIN_MS) return 'on time';
-  const minutes = Math.floor(Math.abs(overMs) / MINUTE_MS);
+/** "7 min over", "on time", "3 min to spare": a difference in whole minutes, calmly. */
+export function differenceText(overMinutes: number): string {
+  if (overMinutes === 0) return 'on time';
+  const minutes = Math.abs(overMinutes);
   const amount =
     minutes < 60
       ? `${minutes} min`
       : `${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${minutes % 60} min` : ''}`;
-  return overMs > 0 ? `${amount} over` : `${amount} to spare`;
+  return overMinutes > 0 ? `${amount} over` : `${amount} to spare`;
 }
 
 /** True when the projection is a minute or more past the end: the console offers to fit it. */
 export function worthFitting(outlook: Outlook): boolean {
-  return outlook.overMs !== null && outlook.overMs >= ON_TIME_WITHIN_MS;
+  return outlook.overMinutes !== null && outlook.overMinutes >= 1;
 }
 
 /**
- * The fit the console offers (SPEC E3). `setBudget` of the running phase also changes the phase
- * now running, so a change to it (proposed when it comes again in a later planned case) is left
- * out, and what it would have saved is counted as still over.
+ * The fit the console offers (SPEC E3: never the running phase). `fitToEnd` may propose the
+ * running phase when it comes again in a later planned case, but `setBudget` for it would also
+ * cut the phase now running. So the running phase is held at its budget: its spare minutes are
+ * taken out of the plan and out of the end alike (the overrun stays the same), and the other
+ * phases give in their order.
  */
 export function consoleFit(view: SessionView, now: number, endsAt: number): Fit {
-  const fit = fitToEnd(view, now, endsAt);
-  const running = fit.changes.find((change) => change.phase === view.phase);
-  if (!running) return fit;
-  const times = phasesToCome(view).get(running.phase) ?? 0;
-  return {
-    changes: fit.changes.filter((change) => change !== running),
-    stillOverMs: fit.stillOverMs + (running.fromMs - running.toMs) * times,
-  };
+  const running = view.phase;
+  const times = isPhaseId(running) ? (phasesToCome(view).get(running) ?? 0) : 0;
+  const budget = view.plan.find((entry) => entry.phase === running)?.budgetMs;
+  if (!isPhaseId(running) || times === 0 || budget === undefined) {
+    return fitToEnd(view, now, endsAt);
+  }
+  const spare = Math.max(0, budget - FIT_FLOORS_MS[running]);
+  const plan = view.plan.map((entry) =>
+    entry.phase === running ? { ...entry, budgetMs: entry.budgetMs - spare } : entry,
+  );
+  return fitToEnd({ ...view, plan }, now, endsAt - spare * times);
 }
 
 interface ServerTimeClock {

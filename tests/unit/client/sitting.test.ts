@@ -1,7 +1,8 @@
-import { MINUTE_MS, type SessionView } from '@balint/shared';
+import { fitToEnd, MINUTE_MS, type SessionView } from '@balint/shared';
 import { signal } from '@preact/signals-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
+  clockMinutesBetween,
   consoleFit,
   differenceText,
   msToOutlookChange,
@@ -79,12 +80,16 @@ describe('the outlook against the planned end', () => {
   }
 
   it('says the difference in whole minutes, calmly', () => {
-    expect(differenceText(7 * MINUTE + 40_000)).toBe('7 min over');
-    expect(differenceText(59_000)).toBe('on time');
-    expect(differenceText(-59_000)).toBe('on time');
-    expect(differenceText(-3 * MINUTE - 1)).toBe('3 min to spare');
-    expect(differenceText(75 * MINUTE)).toBe('1 h 15 min over');
-    expect(differenceText(-2 * HOUR)).toBe('2 h to spare');
+    expect(differenceText(7)).toBe('7 min over');
+    expect(differenceText(0)).toBe('on time');
+    expect(differenceText(-3)).toBe('3 min to spare');
+    expect(differenceText(75)).toBe('1 h 15 min over');
+    expect(differenceText(-120)).toBe('2 h to spare');
+    // As the two times read: 13:37:40 against 13:30 is 7 over; 13:28:30 is 2 to spare.
+    const end = Date.UTC(2026, 10, 25, 13, 30);
+    expect(clockMinutesBetween(end + 7 * MINUTE + 40_000, end)).toBe(7);
+    expect(clockMinutesBetween(end - 90_000, end)).toBe(-2);
+    expect(clockMinutesBetween(end + 59_999, end)).toBe(0);
   });
 
   it('re-evaluates the projection at the time asked, paused time and overtime pushing it', () => {
@@ -93,16 +98,17 @@ describe('the outlook against the planned end', () => {
     expect(outlookAt(view, T0)).toEqual({
       endsAt: T0 + 90 * MINUTE,
       projectedAt: T0 + 94 * MINUTE,
-      overMs: 4 * MINUTE,
+      overMinutes: 4,
     });
-    expect(outlookAt(view, T0 + 3 * MINUTE).overMs).toBe(4 * MINUTE);
-    expect(outlookAt(view, T0 + 7 * MINUTE).overMs).toBe(7 * MINUTE);
+    expect(outlookAt(view, T0 + 3 * MINUTE).overMinutes).toBe(4);
+    expect(outlookAt(view, T0 + 7 * MINUTE).overMinutes).toBe(7);
     const paused = { ...view, running: false };
-    expect(outlookAt(paused, T0 + 2 * MINUTE).overMs).toBe(6 * MINUTE);
-    expect(outlookAt({ ...view, endsAt: null }, T0).overMs).toBeNull();
+    expect(outlookAt(paused, T0 + 2 * MINUTE).overMinutes).toBe(6);
+    expect(outlookAt({ ...view, endsAt: null }, T0).overMinutes).toBeNull();
     expect(outlookAt(makeView({ phase: 'ended', endsAt: T0 }), T0).projectedAt).toBeNull();
     expect(worthFitting(outlookAt(view, T0))).toBe(true);
-    expect(worthFitting(outlookAt({ ...view, endsAt: T0 + 93 * MINUTE + 30_000 }, T0))).toBe(false);
+    expect(worthFitting(outlookAt({ ...view, endsAt: T0 + 94 * MINUTE }, T0))).toBe(false);
+    expect(worthFitting(outlookAt({ ...view, endsAt: T0 + 93 * MINUTE }, T0))).toBe(true);
   });
 
   it('knows when what it shows can next change', () => {
@@ -113,6 +119,9 @@ describe('the outlook against the planned end', () => {
     expect(msToOutlookChange({ ...view, running: false }, T0)).toBe(MINUTE - 500);
     expect(msToOutlookChange(view, T0 + 5 * MINUTE)).toBe(MINUTE);
     expect(msToOutlookChange(view, T0 + 5 * MINUTE + 100)).toBe(MINUTE - 100);
+    expect(msToOutlookChange(makeView({ phase: 'lobby', serverTime: T0 }), T0 + 1)).toBe(
+      MINUTE - 1,
+    );
     expect(msToOutlookChange(makeView({ phase: 'ended' }), T0)).toBeNull();
   });
 
@@ -126,15 +135,28 @@ describe('the outlook against the planned end', () => {
       phaseElapsedMs: 20 * MINUTE,
       casesPlanned: 2,
     });
-    const fit = consoleFit(view, T0, T0 + 40 * MINUTE); // 65 min projected: 25 over
-    expect(fit.changes.map((change) => change.phase)).not.toContain('discussion');
-    expect(fit.changes).toEqual([
-      { phase: 'questions', fromMs: 5 * MINUTE, toMs: 3 * MINUTE },
-      { phase: 'presentation', fromMs: 10 * MINUTE, toMs: 5 * MINUTE },
-      { phase: 'reflection', fromMs: 10 * MINUTE, toMs: 5 * MINUTE },
-    ]);
-    // 2 + 5 + 2 × 5 = 17 of the 25 minutes; the discussion's 10 stay unfitted with the rest.
-    expect(fit.stillOverMs).toBe(8 * MINUTE);
+    // 5 + 10 now, 50 for case 2: 65 min projected, 25 over.
+    expect(consoleFit(view, T0, T0 + 40 * MINUTE)).toEqual({
+      changes: [
+        { phase: 'questions', fromMs: 5 * MINUTE, toMs: 3 * MINUTE },
+        { phase: 'presentation', fromMs: 10 * MINUTE, toMs: 5 * MINUTE },
+        { phase: 'reflection', fromMs: 10 * MINUTE, toMs: 5 * MINUTE },
+      ],
+      stillOverMs: 8 * MINUTE,
+    });
+    // Running the presentation of case 1 of 2, 14.5 min over: the phases after it give instead.
+    const presenting = makeView({ serverTime: T0, phaseElapsedMs: 0, casesPlanned: 2 });
+    expect(consoleFit(presenting, T0, T0 + 85.5 * MINUTE)).toEqual({
+      changes: [
+        { phase: 'questions', fromMs: 5 * MINUTE, toMs: 3 * MINUTE },
+        { phase: 'reflection', fromMs: 10 * MINUTE, toMs: 5 * MINUTE },
+        { phase: 'discussion', fromMs: 25 * MINUTE, toMs: 24 * MINUTE },
+      ],
+      stillOverMs: 0,
+    });
+    // Outside the five phases, or with the running phase not to come again: fitToEnd as it is.
+    const lobby = makeView({ phase: 'lobby', serverTime: T0, casesPlanned: 2 });
+    expect(consoleFit(lobby, T0, T0 + 90 * MINUTE)).toEqual(fitToEnd(lobby, T0, T0 + 90 * MINUTE));
   });
 });
 

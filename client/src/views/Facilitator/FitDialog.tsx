@@ -6,7 +6,7 @@ import {
   type SessionView,
 } from '@balint/shared';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
-import { differenceText, ON_TIME_WITHIN_MS } from '../../models/projection.ts';
+import { clockMinutesBetween, differenceText } from '../../models/projection.ts';
 import { formatTimeOfDay } from '../../models/timeOfDay.ts';
 
 /** A fit as proposed when the dialog opened: it stays as read until applied or cancelled. */
@@ -26,25 +26,26 @@ interface Props {
 /** What the fit leaves: on time, or how much it still cannot fit. */
 function restText(proposal: FitProposal | null): string {
   if (!proposal) return '';
-  const { stillOverMs } = proposal.fit;
-  if (stillOverMs >= ON_TIME_WITHIN_MS) {
-    return `Even then, ${differenceText(stillOverMs)}. The rest is for you and the group to decide.`;
-  }
-  const end = formatTimeOfDay(proposal.endsAt);
-  return stillOverMs > 0
-    ? `The sitting then ends within a minute of ${end}.`
-    : `The sitting then ends by ${end}.`;
+  const { endsAt, fit } = proposal;
+  const over = clockMinutesBetween(endsAt + fit.stillOverMs, endsAt);
+  return over > 0
+    ? `Even then, ${differenceText(over)}. The rest is for you and the group to decide.`
+    : `The sitting then ends by ${formatTimeOfDay(endsAt)}.`;
 }
 
 /** Each budget still to come, old → new, and what still cannot be fitted; applied on confirm. */
 export function FitDialog({ proposal, view, onApply, onClose }: Props) {
   const changes = proposal?.fit.changes ?? [];
+  // Listed in the order the phases run; applied in the order the fit chose them.
+  const order = (change: BudgetChange) =>
+    view.plan.findIndex((entry) => entry.phase === change.phase);
+  const listed = [...changes].sort((a, b) => order(a) - order(b));
   const toCome = phasesToCome(view);
   const title = (phase: BudgetChange['phase']) =>
     view.plan.find((entry) => entry.phase === phase)?.title ?? phase;
   const body = proposal
     ? `At this pace the sitting ends at ${formatTimeOfDay(proposal.projectedAt)}, ${differenceText(
-        proposal.projectedAt - proposal.endsAt,
+        clockMinutesBetween(proposal.projectedAt, proposal.endsAt),
       )} the end at ${formatTimeOfDay(proposal.endsAt)}. The running phase keeps its time; these phases to come would be shorter:`
     : '';
   return (
@@ -57,7 +58,7 @@ export function FitDialog({ proposal, view, onApply, onClose }: Props) {
       onClose={onClose}
     >
       <ul class="fit__changes">
-        {changes.map((change) => {
+        {listed.map((change) => {
           const times = toCome.get(change.phase) ?? 1;
           return (
             <li key={change.phase} class="fit__change">

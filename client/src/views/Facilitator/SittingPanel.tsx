@@ -72,49 +72,54 @@ export function SittingPanel({ view, console: model, live, projection, serverNow
         )}
       </div>
       <form class="sitting__end" onSubmit={submit}>
-        <label for="sitting-end">Ends at</label>
-        <input
-          id="sitting-end"
-          type="time"
-          value={shown}
-          disabled={!editable}
-          aria-invalid={error}
-          aria-describedby={error ? ERROR_ID : undefined}
-          onInput={(event) => {
-            setDraft(event.currentTarget.value);
-            setError(false);
-          }}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') {
+        <span class="sitting__field">
+          <label for="sitting-end">Ends at</label>
+          <input
+            id="sitting-end"
+            type="time"
+            value={shown}
+            disabled={!editable}
+            aria-invalid={error}
+            aria-describedby={error ? ERROR_ID : undefined}
+            onInput={(event) => {
+              setDraft(event.currentTarget.value);
+              setError(false);
+            }}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape') {
+                setDraft(null);
+                setError(false);
+              }
+            }}
+          />
+        </span>
+        <span class="sitting__buttons">
+          <button type="submit" class="button" disabled={!editable || draft === null}>
+            Set
+          </button>
+          <button
+            type="button"
+            class="button button--quiet"
+            disabled={!editable || view.endsAt === null}
+            onClick={() => {
               setDraft(null);
               setError(false);
-            }
-          }}
-        />
-        <button type="submit" class="button" disabled={!editable || draft === null}>
-          Set
-        </button>
-        <button
-          type="button"
-          class="button button--quiet"
-          disabled={!editable || view.endsAt === null}
-          onClick={() => {
-            setDraft(null);
-            setError(false);
-            void model.run({ type: 'setEndTime', at: null });
-          }}
-        >
-          Clear
-        </button>
+              void model.run({ type: 'setEndTime', at: null });
+            }}
+          >
+            Clear
+          </button>
+        </span>
       </form>
-      <div class="sitting__outlook">
-        <OutlookText outlook={outlook} />
+      <OutlookText outlook={outlook} />
+      {/* One line whatever it holds, so the Fit button coming or going moves nothing below. */}
+      <div class="sitting__action">
         {canFit ? (
           <button type="button" class="button sitting__fit" disabled={!live} onClick={openFit}>
             Fit to the end…
           </button>
         ) : (
-          overEnd && <p class="sitting__note">The phases to come are at their shortest.</p>
+          <p class="sitting__note">{actionNote(outlook, overEnd)}</p>
         )}
       </div>
       <FitDialog
@@ -136,6 +141,14 @@ export function SittingPanel({ view, console: model, live, projection, serverNow
   );
 }
 
+/** What the action line says when there is nothing to fit. */
+function actionNote(outlook: Outlook | null, overEnd: boolean): string {
+  if (!outlook || outlook.projectedAt === null) return '';
+  if (overEnd) return 'The phases to come are at their shortest.';
+  if (outlook.endsAt === null) return 'Set an end to see how the pace compares.';
+  return 'The plan fits the end.';
+}
+
 /** "At this pace: 13:37, 7 min over", or what the lobby and a sitting without an end can say. */
 function OutlookText({ outlook }: { outlook: Outlook | null }) {
   if (!outlook || outlook.projectedAt === null) {
@@ -144,9 +157,9 @@ function OutlookText({ outlook }: { outlook: Outlook | null }) {
   return (
     <p class="sitting__pace">
       At this pace: <strong>{formatTimeOfDay(outlook.projectedAt)}</strong>
-      {outlook.overMs !== null && (
+      {outlook.overMinutes !== null && (
         <>
-          , <span class="sitting__difference">{differenceText(outlook.overMs)}</span>
+          , <span class="sitting__difference">{differenceText(outlook.overMinutes)}</span>
         </>
       )}
     </p>
@@ -163,8 +176,8 @@ export function SittingFact({ projection }: { projection: ProjectionModel }) {
         {outlook?.endsAt != null ? (
           <>
             {formatTimeOfDay(outlook.endsAt)}
-            {outlook.overMs !== null && (
-              <span class="sitting-fact__difference"> · {differenceText(outlook.overMs)}</span>
+            {outlook.overMinutes !== null && (
+              <span class="sitting-fact__difference"> · {differenceText(outlook.overMinutes)}</span>
             )}
           </>
         ) : (
