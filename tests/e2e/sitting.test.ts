@@ -123,12 +123,13 @@ describe.skipIf(!enabled)('the sitting: a planned end that holds, and cues for a
   const stage = useStage();
 
   it('[E2][E3] shows the end and the pace, offers Fit to the end when over, and applying it changes the budgets', async () => {
-    const group = await stage.server.createGroup('Room booked until', { cases: 2 });
+    const group = await stage.server.createGroup('Tuesday GP group', { cases: 2 });
     const screen = await openConsole(stage, group, 'facilitator-sitting');
     const { page } = screen;
     const other = await remoteConsole(stage.server.url, group.code, group.facilitatorKey);
     expect((await other.send({ type: 'start' })).ok).toBe(true);
     expect((await other.send({ type: 'next' })).ok).toBe(true);
+    expect((await other.send({ type: 'setPresenter', name: 'A.B.' })).ok).toBe(true);
     await page.locator('[data-phase="presentation"]').waitFor();
 
     // 10 + 5 + 25 + 10 min of this case and 50 of the next: 100 min; the room has 85 or so.
@@ -216,6 +217,35 @@ describe.skipIf(!enabled)('the sitting: a planned end that holds, and cues for a
     other.close();
     expect(stage.watch.consoleErrors.join('\n'), 'browser console errors').toBe('');
     for (const opened of [screen, display, member]) await opened.context.close();
+  });
+
+  it('plans the cases of the sitting when the group is created on the start page', async () => {
+    const home = await openScreen(
+      stage.browser,
+      stage.watch,
+      'home-cases',
+      `${stage.server.url}/`,
+      LAPTOP,
+    );
+    const { page } = home;
+    await page.fill('#group-name', 'Two cases on Thursdays');
+    expect(await page.inputValue('#create-cases')).toBe('1');
+    expect(await page.locator('#create-cases-hint').textContent()).toBe(
+      'About 55 min in all, with these lengths.',
+    );
+    await page.selectOption('#create-cases', '2');
+    expect(await page.locator('#create-cases-hint').textContent()).toBe(
+      'About 1 h 45 min in all, with these lengths.',
+    );
+    await page.locator('#create-cases').scrollIntoViewIfNeeded();
+    await page.locator('.home__create').screenshot({ path: screenshotPath('home-cases-1366') });
+    await page.getByRole('button', { name: 'Create group and open the console' }).click();
+    await page.locator('.console[data-status="live"]').waitFor();
+    expect(await page.locator('.sitting__cases').textContent()).toBe('2 cases planned');
+    const code = new URL(page.url()).pathname.split('/')[2] ?? '';
+    expect((await stage.server.view(code)).casesPlanned).toBe(2);
+    expect(stage.watch.consoleErrors.join('\n'), 'browser console errors').toBe('');
+    await home.context.close();
   });
 
   it('with cues on, the console chimes and pulses before the phase ends and at time-up, once each; the projector without opt-in plays nothing', async () => {
