@@ -248,7 +248,7 @@ describe.skipIf(!enabled)('the sitting: a planned end that holds, and cues for a
     await home.context.close();
   });
 
-  it('with cues on, the console chimes and pulses before the phase ends and at time-up, once each; the projector without opt-in plays nothing', async () => {
+  it('[C1][C2][C3] with cues on, the console chimes and pulses before the phase ends and at time-up, once each; the projector without opt-in plays nothing', async () => {
     // A 2 min lead in a 124 s opening: the lead cue comes 4 s in.
     const group = await stage.server.createGroup('Co-leader keeps time', {
       budgets: { opening: 124_000 },
@@ -273,6 +273,12 @@ describe.skipIf(!enabled)('the sitting: a planned end that holds, and cues for a
     await page.getByRole('checkbox', { name: 'Pulse on this screen' }).check();
     await page.getByText('Chime ready.').waitFor();
     expect(await sounds(page)).toEqual({ oscillators: 0, plays: 0 });
+    await page.selectOption('.cues select', '3');
+    await page.selectOption('.cues select', '2');
+    // Clicked, the controls give the keyboard back: Space is the console's again.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
+    await page.keyboard.press('Space');
+    expect(await chime.isChecked()).toBe(true);
     await page.locator('.cues').screenshot({ path: screenshotPath('facilitator-cues-1366') });
 
     await page.getByRole('button', { name: 'Start session', exact: true }).click();
@@ -323,7 +329,7 @@ describe.skipIf(!enabled)('the sitting: a planned end that holds, and cues for a
     await display.context.close();
   });
 
-  it('tells a member who joins late where the group is and how to come in quietly', async () => {
+  it('[E4] tells a member who joins late where the group is and how to come in quietly', async () => {
     const group = await stage.server.createGroup('Late on a Tuesday');
     const other = await remoteConsole(stage.server.url, group.code, group.facilitatorKey);
     const early = await openScreen(

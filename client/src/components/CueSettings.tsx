@@ -16,6 +16,14 @@ function vibrates(): boolean {
 }
 
 /**
+ * After a click, gives the keyboard back to the page, so that the console's Space pauses rather
+ * than ticking this box again; a control reached by keyboard keeps its focus.
+ */
+function release(control: HTMLElement): void {
+  if (!control.matches(':focus-visible')) control.blur();
+}
+
+/**
  * This device's cues: a soft chime, a pulse on this screen, a buzz; all off until turned on here.
  * The projector offers the chime alone (a pulse there would be for the whole room).
  */
@@ -35,6 +43,7 @@ export function CueSettings({ cues, screen }: Props) {
             disabled={!canChime}
             onChange={(event) => {
               const on = event.currentTarget.checked;
+              release(event.currentTarget);
               // This tap is the one the browser needs before the page may make a sound.
               if (on) cues.chime.unlock();
               cues.prefs.update({ chime: on });
@@ -47,7 +56,10 @@ export function CueSettings({ cues, screen }: Props) {
             <input
               type="checkbox"
               checked={prefs.pulse}
-              onChange={(event) => cues.prefs.update({ pulse: event.currentTarget.checked })}
+              onChange={(event) => {
+                release(event.currentTarget);
+                cues.prefs.update({ pulse: event.currentTarget.checked });
+              }}
             />
             Pulse on this screen
           </label>
@@ -59,6 +71,7 @@ export function CueSettings({ cues, screen }: Props) {
               checked={prefs.vibrate}
               onChange={(event) => {
                 const on = event.currentTarget.checked;
+                release(event.currentTarget);
                 cues.prefs.update({ vibrate: on });
                 if (on) navigator.vibrate(60);
               }}
@@ -70,9 +83,10 @@ export function CueSettings({ cues, screen }: Props) {
       <label class="cues__when">
         <select
           value={prefs.leadMinutes}
-          onChange={(event) =>
-            cues.prefs.update({ leadMinutes: Number(event.currentTarget.value) as LeadMinutes })
-          }
+          onChange={(event) => {
+            release(event.currentTarget);
+            cues.prefs.update({ leadMinutes: Number(event.currentTarget.value) as LeadMinutes });
+          }}
         >
           {LEAD_MINUTES.map((minutes) => (
             <option key={minutes} value={minutes}>

@@ -50,7 +50,7 @@ function watch(
   return cues;
 }
 
-describe('crossedCue', () => {
+describe('[C1] crossedCue', () => {
   it('cues the lead time and time-up as the clock crosses them', () => {
     expect(crossedCue(reading(120_400, 0), reading(119_990, 410), LEAD)).toBe('lead');
     expect(crossedCue(reading(120_000, 0), reading(119_000, 1000), LEAD)).toBe(null);
@@ -89,7 +89,7 @@ describe('crossedCue', () => {
   });
 });
 
-describe('CueTracker', () => {
+describe('[C1][C2] CueTracker', () => {
   it('cues a 130 s phase 10 s in (2 min lead) and at time-up, each once', () => {
     const tracker = new CueTracker(LEAD);
     expect(watch(tracker, 130_000, 140)).toEqual([
@@ -173,7 +173,7 @@ describe('cueReading', () => {
   });
 });
 
-describe('parseCuePrefs', () => {
+describe('[C3] parseCuePrefs', () => {
   it('reads everything off unless stored as on, with a lead time from the list', () => {
     expect(parseCuePrefs(null)).toEqual(CUES_OFF);
     expect(parseCuePrefs('{oops')).toEqual(CUES_OFF);
@@ -187,7 +187,7 @@ describe('parseCuePrefs', () => {
   });
 });
 
-describe('CuePlayer', () => {
+describe('[C1][C3] CuePlayer', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
