@@ -1,13 +1,12 @@
 import { canSend, type SessionView } from '@balint/shared';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import {
   consoleFit,
   differenceText,
   type Outlook,
-  ProjectionModel,
+  type ProjectionModel,
   worthFitting,
 } from '../../models/projection.ts';
-import type { SessionModel } from '../../models/session.ts';
 import { formatTimeOfDay } from '../../models/timeOfDay.ts';
 import { useValue } from '../../models/useValue.ts';
 import type { ConsoleModel } from './consoleModel.ts';
@@ -45,8 +44,11 @@ export function SittingPanel({ view, console: model, live, projection, serverNow
     const ack = await model.run({ type: 'setEndTime', at });
     if (ack?.ok) setDraft(null);
   };
-  const overEnd = outlook !== null && worthFitting(outlook) && view.endsAt !== null;
-  const canFit = overEnd && consoleFit(view, serverNow(), view.endsAt as number).changes.length > 0;
+  const overEnd = outlook !== null && worthFitting(outlook);
+  const canFit =
+    overEnd &&
+    view.endsAt !== null &&
+    consoleFit(view, serverNow(), view.endsAt).changes.length > 0;
   const openFit = () => {
     if (view.endsAt === null || outlook?.projectedAt == null) return;
     setProposal({
@@ -164,33 +166,4 @@ function OutlookText({ outlook }: { outlook: Outlook | null }) {
       )}
     </p>
   );
-}
-
-/** The sitting in the console's facts line: its end and how the pace compares, or not set. */
-export function SittingFact({ projection }: { projection: ProjectionModel }) {
-  const outlook = useValue(projection.outlook);
-  return (
-    <div class="sitting-fact">
-      <dt>Sitting ends</dt>
-      <dd>
-        {outlook?.endsAt != null ? (
-          <>
-            {formatTimeOfDay(outlook.endsAt)}
-            {outlook.overMinutes !== null && (
-              <span class="sitting-fact__difference"> · {differenceText(outlook.overMinutes)}</span>
-            )}
-          </>
-        ) : (
-          <span class="muted">not set</span>
-        )}
-      </dd>
-    </div>
-  );
-}
-
-/** The console's projection of the sitting, made once and stopped when the page goes. */
-export function useProjection(session: SessionModel): ProjectionModel {
-  const [projection] = useState(() => new ProjectionModel(session.view, session.clock));
-  useEffect(() => () => projection.dispose(), [projection]);
-  return projection;
 }
