@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef } from 'preact/hooks';
 
 interface Props {
@@ -7,10 +8,20 @@ interface Props {
   confirmLabel: string;
   onConfirm: () => void;
   onClose: () => void;
+  /** More than a sentence to weigh (a list of changes), shown after the body. */
+  children?: ComponentChildren;
 }
 
 /** A modal confirmation in the page (<dialog>: focus is trapped, Escape cancels). */
-export function ConfirmDialog({ open, title, body, confirmLabel, onConfirm, onClose }: Props) {
+export function ConfirmDialog({
+  open,
+  title,
+  body,
+  confirmLabel,
+  onConfirm,
+  onClose,
+  children,
+}: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   // Several dialogs live in one page: each is named by its own title.
   const titleId = useId();
@@ -24,6 +35,7 @@ export function ConfirmDialog({ open, title, body, confirmLabel, onConfirm, onCl
     <dialog ref={ref} class="dialog" aria-labelledby={titleId} onClose={onClose}>
       <h2 id={titleId}>{title}</h2>
       <p>{body}</p>
+      {children}
       <div class="dialog__actions">
         <button type="button" class="button" onClick={onClose} autofocus>
           Cancel

@@ -10,8 +10,11 @@ import { TimeDigits } from '../../components/TimeDigits.tsx';
 import { useLinkOrigin } from '../../models/links.ts';
 import { usePageSession } from '../../models/pageSession.ts';
 import { announcement, nextText, phaseStep, phaseTitle } from '../../models/phaseText.ts';
+import { formatTimeOfDay } from '../../models/timeOfDay.ts';
+import { useCues } from '../../models/useCues.ts';
 import { useTitle } from '../../models/useTitle.ts';
 import { useValue } from '../../models/useValue.ts';
+import { DisplayCues } from './DisplayCues.tsx';
 import { KeepAwakePrompt } from './KeepAwake.tsx';
 import { ScreenAwake } from './screenAwake.ts';
 import { useFullscreen, useIdle } from './useIdle.ts';
@@ -23,7 +26,9 @@ interface Props {
 
 /** The projector: a calm, huge countdown seen from across the room. */
 export function DisplayPage({ code }: Props) {
-  const { session, countdown } = usePageSession(() => ({ code, role: 'display' }));
+  const page = usePageSession(() => ({ code, role: 'display' }));
+  const { session, countdown } = page;
+  const cues = useCues(page, 'projector');
   const awake = useScreenAwake();
   // Once the mouse rests, its pointer and the full-screen button leave the projected picture.
   const idle = useIdle(3000);
@@ -100,8 +105,15 @@ export function DisplayPage({ code }: Props) {
           </section>
         </div>
       )}
+      {view?.endsAt != null && phase !== 'ended' && (
+        <p class="display__until">until {formatTimeOfDay(view.endsAt)}</p>
+      )}
       <ConnectionBadge status={status} class="display__status" />
-      {awake ? <KeepAwakePrompt /> : <FullscreenButton idle={idle} />}
+      <div class="display__corner">
+        <DisplayCues cues={cues} idle={idle} />
+        {!awake && <FullscreenButton idle={idle} />}
+      </div>
+      {awake && <KeepAwakePrompt />}
     </main>
   );
 }

@@ -14,6 +14,18 @@ const DEFAULT_MINUTES = Object.fromEntries(
 /** Phones mostly belong to members: there the form waits behind one deliberate tap. */
 const PHONE_QUERY = '(max-width: 760px)';
 
+/** "About 1 h 45 min in all": the planned sitting with these lengths, or null if one is invalid. */
+function sittingLength(minutes: Minutes, cases: number): string | null {
+  const budgets = PHASE_IDS.map((phase) => minutesFieldToMs(minutes[phase]));
+  if (budgets.some((ms) => ms === null)) return null;
+  const [opening = 0, ...rest] = budgets as number[];
+  const caseMs = rest.reduce((sum, ms) => sum + ms, 0);
+  const total = Math.round((opening + cases * caseMs) / 60_000);
+  const hours = Math.floor(total / 60);
+  const length = hours > 0 ? `${hours} h ${total % 60} min` : `${total} min`;
+  return `About ${length} in all, with these lengths.`;
+}
+
 /** A facilitator starts a new group: name, phase lengths, then the console. */
 export function CreateSection() {
   const [open, setOpen] = useState(() => !matchMedia(PHONE_QUERY).matches);
@@ -53,6 +65,7 @@ function CreateForm() {
   const [name, setName] = useState(remembered?.name ?? '');
   const [minutes, setMinutes] = useState<Minutes>(remembered?.minutes ?? DEFAULT_MINUTES);
   const [autoAdvance, setAutoAdvance] = useState(remembered?.autoAdvance ?? false);
+  const [cases, setCases] = useState(remembered?.cases ?? 1);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const invalid = PHASE_IDS.filter((phase) => minutesFieldToMs(minutes[phase]) === null);
@@ -68,7 +81,7 @@ function CreateForm() {
     const budgets = Object.fromEntries(
       PHASE_IDS.map((phase) => [phase, minutesFieldToMs(minutes[phase]) as number]),
     );
-    const result = await createGroup({ name, budgets, autoAdvance });
+    const result = await createGroup({ name, budgets, autoAdvance, cases });
     if (!result.ok) {
       setBusy(false);
       setError(result.message);
@@ -82,6 +95,7 @@ function CreateForm() {
         name,
         minutes,
         autoAdvance,
+        cases,
       },
       createdAt,
     );
@@ -122,6 +136,24 @@ function CreateForm() {
           </div>
         ))}
       </fieldset>
+      <div class="home__budget home__cases">
+        <label for="create-cases">Cases this sitting</label>
+        <select
+          id="create-cases"
+          value={cases}
+          aria-describedby="create-cases-hint"
+          onChange={(event) => setCases(Number(event.currentTarget.value))}
+        >
+          {[1, 2, 3].map((count) => (
+            <option key={count} value={count}>
+              {count}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p id="create-cases-hint" class="home__hint">
+        {sittingLength(minutes, cases) ?? '\u00a0'}
+      </p>
       <label class="home__check">
         <input
           type="checkbox"

@@ -4,6 +4,8 @@ export interface CreateForm {
   name: string;
   budgets: Partial<Record<PhaseId, number>>;
   autoAdvance: boolean;
+  /** Cases planned for the sitting (1–3); left out, the server plans one. */
+  cases?: number;
 }
 
 export type CreateResult =
@@ -12,7 +14,11 @@ export type CreateResult =
 
 /** POSTs a new group; errors come back as plain sentences. */
 export async function createGroup(form: CreateForm, fetcher = fetch): Promise<CreateResult> {
-  const plan: PlanInput = { budgets: form.budgets, autoAdvance: form.autoAdvance };
+  const plan: PlanInput = {
+    budgets: form.budgets,
+    autoAdvance: form.autoAdvance,
+    ...(form.cases === undefined ? {} : { cases: form.cases }),
+  };
   const body = { ...(form.name.trim() ? { name: form.name.trim() } : {}), plan };
   let response: Response;
   try {

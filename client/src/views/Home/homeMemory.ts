@@ -1,4 +1,4 @@
-import { isJoinCode, PHASE_IDS, type PhaseId } from '@balint/shared';
+import { isJoinCode, MAX_CASES, MIN_CASES, PHASE_IDS, type PhaseId } from '@balint/shared';
 import { storageKeys, store } from '../../models/storage.ts';
 import { checkGroup, type GroupCheck } from './groupCheck.ts';
 
@@ -14,6 +14,7 @@ export interface RememberedPlan {
   name: string;
   minutes: Record<PhaseId, string>;
   autoAdvance: boolean;
+  cases?: number;
 }
 
 /** Where the start page keeps what it remembers (only the start page reads these). */
@@ -99,9 +100,11 @@ export function rememberedPlan(): RememberedPlan | null {
   if (!stored || typeof stored !== 'object') return null;
   const minutes = stored.minutes as Record<string, unknown> | undefined;
   if (!minutes || !PHASE_IDS.every((phase) => typeof minutes[phase] === 'string')) return null;
+  const cases = stored.cases;
   return {
     name: typeof stored.name === 'string' ? stored.name : '',
     minutes: minutes as Record<PhaseId, string>,
     autoAdvance: stored.autoAdvance === true,
+    ...(typeof cases === 'number' && cases >= MIN_CASES && cases <= MAX_CASES ? { cases } : {}),
   };
 }

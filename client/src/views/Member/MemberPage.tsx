@@ -10,6 +10,7 @@ import { usePageSession } from '../../models/pageSession.ts';
 import { announcement, nextText, phaseStep, phaseTitle } from '../../models/phaseText.ts';
 import { useTitle } from '../../models/useTitle.ts';
 import { useValue } from '../../models/useValue.ts';
+import { LateNotice } from './LateNotice.tsx';
 import { MemberSettings } from './MemberSettings.tsx';
 import { MemberPrefs } from './memberPrefs.ts';
 import { isPresenting, promptFor } from './prompt.ts';
@@ -56,6 +57,7 @@ export function MemberPage({ code }: Props) {
         <p class="member__group">{view?.name || `Group ${code}`}</p>
         <ConnectionBadge status={status} />
       </header>
+      <LateNotice view={view} presenter={presenter} />
 
       <section class="member__now" aria-labelledby="member-phase">
         {step && <p class="member__step">Phase {step}</p>}
