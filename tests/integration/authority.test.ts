@@ -6,7 +6,7 @@ import {
   eventually,
   startServer,
   type TestServer,
-  tempDataDir,
+  tempDir,
 } from './helpers.ts';
 
 const servers: TestServer[] = [];
@@ -48,7 +48,7 @@ describe('co-facilitators', () => {
 
 describe('compare-and-set: the store is the truth, actors are its cache', () => {
   it('two processes on one data dir never fork the revision', async () => {
-    const dataDir = tempDataDir();
+    const dataDir = tempDir();
     const one = await start(dataDir);
     const two = await start(dataDir);
     const { code, facilitatorKey: key } = await createGroup(one.url);
@@ -91,7 +91,7 @@ describe('compare-and-set: the store is the truth, actors are its cache', () => 
   });
 
   it('a rebuilt cache still auto-advances, persists and broadcasts', async () => {
-    const dataDir = tempDataDir();
+    const dataDir = tempDir();
     const one = await start(dataDir);
     const two = await start(dataDir);
     const plan = { autoAdvance: true, budgets: { presentation: 1000 } };
@@ -112,7 +112,7 @@ describe('compare-and-set: the store is the truth, actors are its cache', () => 
   });
 
   it('a group deleted by another process is let go here too', async () => {
-    const dataDir = tempDataDir();
+    const dataDir = tempDir();
     const one = await start(dataDir);
     const two = await start(dataDir);
     const { code, facilitatorKey: key } = await createGroup(one.url);

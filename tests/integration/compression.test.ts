@@ -2,10 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeDir, startServer, type TestServer, tempDataDir } from './helpers.ts';
+import { removeDir, startServer, type TestServer, tempDir } from './helpers.ts';
 
 let server: TestServer;
-const dataDir = tempDataDir();
+const dataDir = tempDir();
 
 beforeAll(async () => {
   // startServer serves `<dataDir>/no-client` as the built client: give it one.

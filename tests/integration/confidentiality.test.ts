@@ -11,7 +11,7 @@ import {
   connect,
   createGroup,
   startServer,
-  tempDataDir,
+  tempDir,
   testClock,
 } from './helpers.ts';
 
@@ -48,7 +48,7 @@ async function start(store: GroupStore, logs: string[]): Promise<string> {
 describe('confidentiality', () => {
   it('keeps names out of logs and members out of the database', async () => {
     const logs: string[] = [];
-    const dataDir = tempDataDir();
+    const dataDir = tempDir();
     const url = await start(openSqliteStore(dataDir), logs);
     const { code, facilitatorKey: key } = await createGroup(url);
     const f = await connect(url, { code, role: 'facilitator', key });
@@ -107,7 +107,7 @@ describe('deleted with the group', () => {
 describe('internal errors', () => {
   it('are sanitised for clients and logged', async () => {
     const logs: string[] = [];
-    const real = openSqliteStore(tempDataDir());
+    const real = openSqliteStore(tempDir());
     let failing = false;
     const store: GroupStore = {
       ...real,

@@ -1,7 +1,6 @@
 import { connect as netConnect } from 'node:net';
 import type { CommandAck, SessionView } from '@balint/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import {
   type Client,
   closeAllClients,
@@ -288,43 +287,6 @@ describe('commands', () => {
         view: { revision: 0 },
       });
     }
-  });
-
-  it('answers payloads nested thousands deep, as a raw client can send them', async () => {
-    const { code, key } = await facilitator();
-    const raw = new WebSocket(
-      `${server.url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`,
-    );
-    const frames: string[] = [];
-    raw.on('message', (data) => frames.push(String(data)));
-    await new Promise((resolve) => raw.once('open', resolve));
-    raw.send(`40${JSON.stringify({ code, role: 'facilitator', key })}`);
-    const waitFor = async (prefix: string) => {
-      const deadline = Date.now() + 5000;
-      while (!frames.some((frame) => frame.startsWith(prefix)) && Date.now() < deadline) {
-        await sleep(20);
-      }
-    };
-    await waitFor('40{');
-    const deep = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
-    const nested = (depth: number) => `${'{"type":'.repeat(depth)}1${'}'.repeat(depth)}`;
-    raw.send(`421["command",${deep(7000)}]`);
-    raw.send(`422["command",${nested(1800)}]`);
-    raw.send(`423["clock",${deep(7000)}]`);
-    raw.send('424["clock",1]');
-    await waitFor('434');
-    raw.close();
-    for (const id of [1, 2]) {
-      const answer = frames.find((frame) => frame.startsWith(`43${id}[`));
-      expect(JSON.parse(answer?.slice(3) ?? '[]')[0]).toMatchObject({
-        ok: false,
-        error: { code: 'invalid_command' },
-      });
-    }
-    expect(frames.find((frame) => frame.startsWith('433['))).toContain('invalid_request');
-    expect(typeof JSON.parse(frames.find((f) => f.startsWith('434['))?.slice(3) ?? '[]')[0]).toBe(
-      'number',
-    );
   });
 
   it('clock acks a bare number, close to the server epoch', async () => {

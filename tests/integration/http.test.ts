@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/src/app.ts';
 import { openSqliteStore } from '../../server/src/groups/store.sqlite.ts';
 import { silentLogger } from '../../server/src/logger.ts';
-import { startServer, type TestServer, tempDataDir, testClock } from './helpers.ts';
+import { startServer, type TestServer, tempDir, testClock } from './helpers.ts';
 
 let server: TestServer;
 
@@ -129,7 +129,7 @@ describe('HTTP API', () => {
 
 describe('the built client', () => {
   it('serves client/dist, with index.html for the page routes', async () => {
-    const dataDir = tempDataDir();
+    const dataDir = tempDir();
     const dist = join(dataDir, 'dist');
     mkdirSync(join(dist, 'assets'), { recursive: true });
     writeFileSync(join(dist, 'index.html'), '<!doctype html><title>client</title>');

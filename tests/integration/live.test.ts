@@ -9,7 +9,7 @@ import {
   sleep,
   startServer,
   type TestServer,
-  tempDataDir,
+  tempDir,
   testClock,
 } from './helpers.ts';
 
@@ -135,7 +135,7 @@ describe('expiry', () => {
 
   it('a restart does not expire a group whose screens were connected when it went down', async () => {
     const clock = frozenClock(Date.now());
-    const dataDir = tempDataDir();
+    const dataDir = tempDir();
     const options = { dataDir, clock, groupTtlMs: 60_000, sweepIntervalMs: 20 };
     const first = await startServer(options);
     const { code } = await createGroup(first.url);
