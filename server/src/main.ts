@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
 import { systemClock } from './clock.ts';
 import { parseConfig } from './config.ts';
+import { dataDirProblem } from './dataDir.ts';
 import { openSqliteStore } from './groups/store.sqlite.ts';
 import type { GroupStore } from './groups/store.ts';
 import { lanAddresses } from './lan.ts';
@@ -36,7 +37,7 @@ function openStore(dataDir: string): GroupStore {
   try {
     return openSqliteStore(dataDir);
   } catch (error) {
-    console.error(`Cannot open the database in ${dataDir} (DATA_DIR): ${String(error)}`);
+    console.error(`Balint Timer: cannot use DATA_DIR: ${dataDirProblem(dataDir, error)}.`);
     process.exit(1);
   }
 }

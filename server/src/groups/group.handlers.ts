@@ -86,9 +86,10 @@ export function registerGroupHandlers(io: GroupServer, deps: GroupHandlerDeps): 
         }
       })
       .catch((error: unknown) => {
-        // The store is unreachable: the client reconnects and tries again.
+        // The store cannot be written or reached: close the connection itself (not a Socket.IO
+        // disconnect, after which a client would stay away), so the client tries again.
         logger.error({ err: error, code }, 'screen not joined');
-        socket.disconnect(true);
+        socket.conn.close();
       });
     logger.debug({ code, role }, 'screen joined');
     socket.on('disconnect', () => {
