@@ -57,6 +57,8 @@ export interface Groups {
   sweep(): Promise<string[]>;
   /** This process is alive; screens of dead ones leave the counts; timers catch up. */
   heartbeat(): Promise<void>;
+  /** Codes of the groups this process holds for its own screens (diagnostics, leak tests). */
+  held(): string[];
   close(): Promise<void>;
 }
 
@@ -253,6 +255,8 @@ export function createGroups(deps: GroupsDeps): Groups {
       // Commands taken by other processes may have moved a deadline: follow the store.
       for (const code of local.codes()) await inTurn(code, () => catchUpStored(code));
     },
+
+    held: () => local.codes(),
 
     close: async () => {
       local.close();
