@@ -4,6 +4,8 @@ import {
   connect,
   createGroup,
   eventually,
+  type ManualClock,
+  manualClock,
   startServer,
   type TestServer,
   tempDir,
@@ -16,8 +18,8 @@ afterEach(async () => {
   for (const server of servers.splice(0)) await server.stop();
 });
 
-async function start(dataDir?: string): Promise<TestServer> {
-  const server = await startServer({ dataDir });
+async function start(dataDir?: string, clock?: ManualClock): Promise<TestServer> {
+  const server = await startServer({ dataDir, clock });
   servers.push(server);
   return server;
 }
@@ -92,9 +94,11 @@ describe('compare-and-set: the store is the truth, actors are its cache', () => 
 
   it('a rebuilt cache still auto-advances, persists and broadcasts', async () => {
     const dataDir = tempDir();
-    const one = await start(dataDir);
-    const two = await start(dataDir);
-    const plan = { autoAdvance: true, budgets: { presentation: 1000 } };
+    // One clock for both processes, as on one machine; their timers fire as the test moves it.
+    const clock = manualClock();
+    const one = await start(dataDir, clock);
+    const two = await start(dataDir, clock);
+    const plan = { autoAdvance: true, budgets: { presentation: 60_000 } };
     const { code, facilitatorKey: key } = await createGroup(one.url, { plan });
     const onOne = await connect(one.url, { code, role: 'facilitator', key });
     const displayOnTwo = await connect(two.url, { code, role: 'display' });
@@ -103,8 +107,9 @@ describe('compare-and-set: the store is the truth, actors are its cache', () => 
     // Two rebuilds its actor from the stored snapshot, then applies next.
     const next = await onTwo.command({ type: 'next' });
     expect(next).toMatchObject({ ok: true, view: { revision: 2, phase: 'presentation' } });
-    const advanced = await displayOnTwo.waitFor((view) => view.revision === 3, 4000);
-    expect(advanced.phase).toBe('questions');
+    clock.advance(60_000);
+    const advanced = await displayOnTwo.waitFor((view) => view.revision === 3);
+    expect(advanced).toMatchObject({ phase: 'questions', phaseElapsedMs: 0 });
     expect((await two.store.get(code))?.revision).toBe(3);
     // One's stale cache catches up on its next command.
     const back = await onOne.command({ type: 'back' });

@@ -167,7 +167,11 @@ describe('[FL1] soak: a compressed day', () => {
         // Ten minutes with everyone connected: presence updates go out, auto-advances fire.
         await passTime(clock, 10 * 60_000);
         for (const screen of screens) screen.close();
-        await eventually(() => running.app.groups.held().length === 0);
+        await eventually(
+          async () =>
+            running.app.groups.held().length === 0 &&
+            (await running.store.presence.occupiedCodes(clock.now())).length === 0,
+        );
         await passTime(clock, 50 * 60_000);
         expired += (await running.app.groups.sweep()).length;
         // The first hour warms up what is made once (compiled code, caches).
