@@ -77,7 +77,7 @@ describe('deleted with the group', () => {
 });
 
 describe('internal errors', () => {
-  // The socket's side: storage.test.ts ([FS2]), where a failed write is answered `internal`.
+  // The socket's side: storage.test.ts ([D2]), where a failed write is answered `internal`.
   it('an HTTP request that fails inside: 500 internal, the details only in the log', async () => {
     const logs = captureLogs();
     let faulty = null as FaultyStore | null;

@@ -29,7 +29,7 @@ afterEach(async () => {
 const DROP_MS = 10_000;
 const RECOVERY_MS = 3_000;
 
-describe('[FN1] the room network drops for 10 s', () => {
+describe('[W1] the room network drops for 10 s', () => {
   it('the screen says it is reconnecting, then shows the current state within 3 s', async () => {
     server = await startServer();
     proxy = await startProxy(server.port);

@@ -3,7 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { freePort, killAllServers, runToExit, ServerProcess } from '../support/serverProcess.ts';
 import { closeAllClients, connect, removeDir, tempDir } from './helpers.ts';
 
-// The server as `npm start` runs it (main.ts under tsx): what only the real process can show.
+// What only the real process can show. The first test runs main.ts under tsx, as `npm start`
+// does; the others run its bundle, which starts in a fraction of the time. Random SIGKILLs:
+// sigkill.test.ts; a DATA_DIR it cannot use: storage.test.ts.
 
 const dirs: string[] = [];
 
@@ -49,7 +51,7 @@ describe('the real process', () => {
     try {
       const envs: Record<string, string>[] = [{}, { PORT: 'x', REDIS_URL: 'nonsense' }];
       for (const env of envs) {
-        const exit = await runToExit({ port, dataDir: dataDir(), env });
+        const exit = await runToExit({ port, dataDir: dataDir(), env, bundled: true });
         expect(exit.code, exit.output).toBe(1);
         expect(exit.output, JSON.stringify(env)).toMatch(/PORT/);
         expect(exit.output).not.toMatch(/\n\s+at /);
@@ -60,7 +62,7 @@ describe('the real process', () => {
   });
 
   it('shuts down gracefully on SIGTERM with exit code 0', async () => {
-    const server = new ServerProcess({ port: await freePort(), dataDir: dataDir() });
+    const server = new ServerProcess({ port: await freePort(), dataDir: dataDir(), bundled: true });
     await server.start();
     const { code } = await server.createGroup();
     const display = await connect(server.url, { code, role: 'display' });

@@ -11,7 +11,7 @@ import { pick, seededRandom } from '../support/random.ts';
 import { freePort, killAllServers, ServerProcess } from '../support/serverProcess.ts';
 import { type Client, closeAllClients, connect, removeDir, sleep, tempDir } from './helpers.ts';
 
-// [FK1] The real process, SIGKILLed at random moments of a busy session, loses no acked command.
+// [K1] The real process, SIGKILLed at random moments of a busy session, loses no acked command.
 
 const KILLS = Number(process.env.SIGKILL_KILLS ?? 20);
 const SEED = Number(process.env.SIGKILL_SEED ?? 20_261_203);
@@ -85,7 +85,7 @@ async function busySession(f: Client, random: () => number, ledger: Ledger): Pro
   }
 }
 
-describe('[FK1] random SIGKILLs', () => {
+describe('[K1] random SIGKILLs', () => {
   it(`${KILLS} kills at random moments of a busy session lose no acked command (seed ${SEED})`, async () => {
     const random = seededRandom(SEED);
     dataDir = tempDir();

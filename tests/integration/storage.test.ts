@@ -27,7 +27,7 @@ import {
   tempDir,
 } from './helpers.ts';
 
-// [FS1]–[FS3] Storage faults. Where this machine lets the test mount file systems (root), the
+// [D1]–[D3] Storage faults. Where this machine lets the test mount file systems (root), the
 // faults are real: a tmpfs that fills up, an ext4 image whose files become immutable, a
 // read-only mount. Elsewhere the same scenario runs on a store whose writes throw.
 
@@ -51,7 +51,7 @@ function mount(made: Mounted): Mounted {
 
 const mountable = canMount();
 
-describe('[FS1] a DATA_DIR the server cannot write: one clear line at start, exit 1', () => {
+describe('[D1] a DATA_DIR the server cannot write: one clear line at start, exit 1', () => {
   async function refusedStart(dataDir: string): Promise<string> {
     const exit = await runToExit({ port: await freePort(), dataDir, bundled: true });
     expect(exit.code, exit.output).toBe(1);
@@ -167,7 +167,7 @@ function databaseFiles(dataDir: string): string[] {
 
 const faults = mountable ? [diskFull, readOnlyFiles] : [injected];
 
-describe.each(faults)('[FS2] mid-session: $name', (fault) => {
+describe.each(faults)('[D2] mid-session: $name', (fault) => {
   it('commands are refused with internal and logged, nothing changes, and it recovers by itself', async () => {
     const { dataDir, wrap } = fault.setUp();
     const logs = captureLogs('warn');
@@ -224,7 +224,7 @@ describe.each(faults)('[FS2] mid-session: $name', (fault) => {
   });
 });
 
-describe('[FS3] the phantom state: a compare-and-set that is slow, then fails', () => {
+describe('[D3] the phantom state: a compare-and-set that is slow, then fails', () => {
   it('no screen, GET or new joiner ever sees the refused state; the next command follows the store', async () => {
     const dataDir = tempDir();
     dirs.push(dataDir);
