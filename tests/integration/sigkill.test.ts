@@ -98,7 +98,7 @@ describe('[K1] random SIGKILLs', () => {
 
     for (let kill = 1; kill <= KILLS; kill += 1) {
       const session = busySession(f, random, ledger);
-      await sleep(20 + Math.floor(random() * 400));
+      await sleep(20 + Math.floor(random() * 280));
       expect(await server.kill('SIGKILL')).toBeNull();
       await session;
       const inFlight = ledger.inFlight;
