@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { renameSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,7 +32,9 @@ let bundle: Promise<string> | null = null;
 export function serverBundle(): Promise<string> {
   bundle ??= (async () => {
     const { build } = await import('esbuild');
-    const outfile = join(repoRoot, 'node_modules/.cache/balint-tests', `${randomUUID()}.mjs`);
+    const bundled = join(repoRoot, 'node_modules/.cache/balint-tests/server.mjs');
+    // Built aside and renamed into place: test files running side by side share the one file.
+    const outfile = `${bundled}.${randomUUID()}.tmp`;
     await build({
       entryPoints: [join(repoRoot, 'server/src/main.ts')],
       bundle: true,
@@ -46,8 +48,8 @@ export function serverBundle(): Promise<string> {
         js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
       },
     });
-    process.once('exit', () => rmSync(outfile, { force: true }));
-    return outfile;
+    renameSync(outfile, bundled);
+    return bundled;
   })();
   return bundle;
 }
