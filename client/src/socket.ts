@@ -4,7 +4,7 @@ import type {
   HandshakeAuth,
   ServerToClientEvents,
 } from '@balint/shared';
-import { io, type Socket } from 'socket.io-client';
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 
 /** The one typed Socket.IO client of the app. */
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -38,11 +38,12 @@ export interface SessionSocket {
 }
 
 /**
- * Opens the socket of this page. `auth` is read at every (re)connection, so a changed name or
- * presenter flag only needs a reconnect. Retries come fast so screens recover within 3 s.
+ * Opens the socket of this page (of `url` if given: tests put a network in between). `auth` is
+ * read at every (re)connection, so a changed name or presenter flag only needs a reconnect.
+ * Retries come fast so screens recover within 3 s.
  */
-export function connectSocket(auth: () => HandshakeAuth): SessionSocket {
-  const socket: AppSocket = io({
+export function connectSocket(auth: () => HandshakeAuth, url?: string): SessionSocket {
+  const options: Partial<ManagerOptions & SocketOptions> = {
     autoConnect: false,
     // WebSocket first: no long-polling requests (nor sticky sessions behind a load balancer);
     // polling stays as the fallback for networks that block WebSockets.
@@ -53,7 +54,8 @@ export function connectSocket(auth: () => HandshakeAuth): SessionSocket {
     reconnectionDelayMax: 1000,
     randomizationFactor: 0.3,
     timeout: 5000,
-  });
+  };
+  const socket: AppSocket = url === undefined ? io(options) : io(url, options);
   // socket.io's overloads are wider than this interface; the events used are the same ones.
   return socket as unknown as SessionSocket;
 }

@@ -63,7 +63,8 @@ export function registerGroupHandlers(io: GroupServer, deps: GroupHandlerDeps): 
         await join();
       } catch (error) {
         logger.error({ err: error, code }, 'screen not joined yet; trying again');
-        await new Promise((resolve) => clock.setTimeout(() => resolve(undefined), waitMs));
+        // Real time, not the session clock: this waits for the store, not for the session.
+        await new Promise((resolve) => setTimeout(resolve, waitMs));
         if (socket.connected) await joinUntilDone(Math.min(waitMs * 2, JOIN_RETRY_MAX_MS));
       }
     };
