@@ -53,6 +53,8 @@ function nextCommand(random: () => number, view: SessionView, n: number): Record
     command.ms = 60_000 * (1 + Math.floor(random() * 30));
   }
   if (type === 'setPresenter') command.name = `P${n}`;
+  if (type === 'setEndTime') command.at = view.serverTime + 60_000 * (30 + (n % 120));
+  if (type === 'setLanguage') command.language = pick(random, ['en', 'de', 'hu']);
   return command;
 }
 

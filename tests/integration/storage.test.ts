@@ -204,7 +204,7 @@ describe.each(faults)('[D2] mid-session: $name', (fault) => {
     leaving.close();
     await eventually(logged('screen not let go'));
     const arriving = connect(url, { code, role: 'member', name: 'Ben' }, { reconnection: true });
-    await eventually(logged('screen not joined'));
+    await eventually(logged('screen not joined yet; trying again'));
 
     fault.end(dataDir);
     expect(await f.command({ type: 'next' })).toMatchObject({

@@ -150,6 +150,8 @@ export const wellFormedCommand: fc.Arbitrary<Record<string, unknown>> = fc
       command.name = name;
       if (device !== undefined) command.device = device;
     }
+    if (type === 'setEndTime') command.at = null;
+    if (type === 'setLanguage') command.language = phase === 'opening' ? 'hu' : 'de';
     if (revision !== undefined) command.expectedRevision = revision;
     return command;
   });
