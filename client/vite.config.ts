@@ -21,10 +21,38 @@ function withoutWebTransport(): Plugin {
   };
 }
 
+/**
+ * Our protocol is JSON only: no screen ever sends or receives binary data. Socket.IO's binary
+ * support (packets with attachments, base64 over long-polling) is left out, ~0.8 KB gzipped
+ * off every phone; were binary ever sent, encoding or decoding it would throw.
+ */
+function withoutBinary(): Plugin {
+  const stubs: Record<string, string> = {
+    'socket.io-parser/build/esm/is-binary.js':
+      'export const isBinary = () => false;\nexport const hasBinary = () => false;',
+    'socket.io-parser/build/esm/binary.js': [
+      "const none = () => { throw new Error('binary packets are not supported'); };",
+      'export { none as deconstructPacket, none as reconstructPacket };',
+    ].join('\n'),
+    'engine.io-parser/build/esm/contrib/base64-arraybuffer.js': [
+      "const none = () => { throw new Error('binary packets are not supported'); };",
+      'export { none as encode, none as decode };',
+    ].join('\n'),
+  };
+  return {
+    name: 'balint:without-binary',
+    load(id) {
+      const path = id.replaceAll('\\', '/');
+      const stub = Object.keys(stubs).find((end) => path.endsWith(end));
+      return stub ? stubs[stub] : null;
+    },
+  };
+}
+
 const server = process.env.BALINT_SERVER ?? 'http://localhost:3000';
 
 export default defineConfig({
-  plugins: [preact(), withoutWebTransport()],
+  plugins: [preact(), withoutWebTransport(), withoutBinary()],
   build: {
     // The manifest lets a test sum the member route's gzipped chunks.
     manifest: true,

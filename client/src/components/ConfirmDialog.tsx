@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef } from 'preact/hooks';
+import { useText } from '../i18n/dictionary.ts';
 
 interface Props {
   open: boolean;
@@ -14,6 +15,7 @@ export function ConfirmDialog({ open, title, body, confirmLabel, onConfirm, onCl
   const ref = useRef<HTMLDialogElement>(null);
   // Several dialogs live in one page: each is named by its own title.
   const titleId = useId();
+  const text = useText();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -26,7 +28,7 @@ export function ConfirmDialog({ open, title, body, confirmLabel, onConfirm, onCl
       <p>{body}</p>
       <div class="dialog__actions">
         <button type="button" class="button" onClick={onClose} autofocus>
-          Cancel
+          {text.cancel}
         </button>
         <button
           type="button"

@@ -1,4 +1,4 @@
-import { isJoinCode, PHASE_IDS, type PhaseId } from '@balint/shared';
+import { isJoinCode, isLanguage, type Language, PHASE_IDS, type PhaseId } from '@balint/shared';
 import { storageKeys, store } from '../../models/storage.ts';
 import { checkGroup, type GroupCheck } from './groupCheck.ts';
 
@@ -9,9 +9,11 @@ export interface RecentGroup {
   createdAt: number;
 }
 
-/** The create form as last submitted here: a weekly group keeps its own lengths. */
+/** The create form as last submitted here: a weekly group keeps its own lengths and language. */
 export interface RememberedPlan {
   name: string;
+  /** Absent in what was remembered before groups had languages. */
+  language?: Language;
   minutes: Record<PhaseId, string>;
   autoAdvance: boolean;
 }
@@ -101,6 +103,7 @@ export function rememberedPlan(): RememberedPlan | null {
   if (!minutes || !PHASE_IDS.every((phase) => typeof minutes[phase] === 'string')) return null;
   return {
     name: typeof stored.name === 'string' ? stored.name : '',
+    ...(isLanguage(stored.language) ? { language: stored.language } : {}),
     minutes: minutes as Record<PhaseId, string>,
     autoAdvance: stored.autoAdvance === true,
   };

@@ -1,5 +1,6 @@
 import { MEMBER_NAME_MAX } from '@balint/shared';
 import { useState } from 'preact/hooks';
+import { useText } from '../../i18n/dictionary.ts';
 import { useValue } from '../../models/useValue.ts';
 import { canVibrate, type MemberPrefs } from './memberPrefs.ts';
 
@@ -13,9 +14,10 @@ export function MemberSettings({ prefs, onNameChange }: Props) {
   const [draft, setDraft] = useState(prefs.name.peek());
   const vibrate = useValue(prefs.vibrate);
   const vibration = canVibrate();
+  const text = useText().member;
   return (
     <details class="member__details">
-      <summary>Your name and vibration</summary>
+      <summary>{text.settings}</summary>
       <form
         class="member__name"
         onSubmit={(event) => {
@@ -25,7 +27,7 @@ export function MemberSettings({ prefs, onNameChange }: Props) {
           onNameChange();
         }}
       >
-        <label for="member-name">Name shown to the facilitator (optional)</label>
+        <label for="member-name">{text.name}</label>
         <div class="member__row">
           <input
             id="member-name"
@@ -36,7 +38,7 @@ export function MemberSettings({ prefs, onNameChange }: Props) {
             onInput={(event) => setDraft(event.currentTarget.value)}
           />
           <button type="submit" class="button">
-            Save
+            {text.save}
           </button>
         </div>
       </form>
@@ -51,13 +53,9 @@ export function MemberSettings({ prefs, onNameChange }: Props) {
             if (on) navigator.vibrate?.(60);
           }}
         />
-        Vibrate when the phase changes
+        {text.vibrate}
       </label>
-      <p class="muted member__hint">
-        {vibration
-          ? 'Keep this page open. Vibration does not work on iPhones.'
-          : 'This phone cannot vibrate from a web page (iPhones never do).'}
-      </p>
+      <p class="muted member__hint">{vibration ? text.vibrateHint : text.cannotVibrate}</p>
     </details>
   );
 }
