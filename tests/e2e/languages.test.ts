@@ -1,4 +1,4 @@
-import type { CreateGroupResponse, Language } from '@balint/shared';
+import { type CreateGroupResponse, type Language, PHASE_TEXTS } from '@balint/shared';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
@@ -95,7 +95,8 @@ async function htmlLang(page: Page): Promise<string | null> {
 }
 
 async function shootAndCheck(screen: Screen, name: string): Promise<void> {
-  await screen.page.screenshot({ path: screenshotPath(name) });
+  // A phone's page scrolls: the whole of it, so the language choice at the bottom is seen too.
+  await screen.page.screenshot({ path: screenshotPath(name), fullPage: true });
   expect(await overflowing(screen.page), `${name}: nothing spills out`).toEqual([]);
 }
 
@@ -152,6 +153,18 @@ describe.skipIf(!enabled)('a group in German or Hungarian', () => {
       await shootAndCheck(phone, `member-running-${language}-390`);
       expect(await leftInEnglish(phone.page), 'the ground rules, opened').toEqual([]);
 
+      // Every later phase's title, German ones long, fits a phone and the projector.
+      for (const phase of ['questions', 'discussion', 'reflection'] as const) {
+        await facilitator.send({ type: 'next' });
+        const title = PHASE_TEXTS[language].titles[phase];
+        for (const screen of screens) {
+          await screen.page.getByText(title, { exact: true }).first().waitFor();
+          expect(await overflowing(screen.page), `${screen.name} in ${phase}`).toEqual([]);
+          expect(await leftInEnglish(screen.page), `${screen.name} in ${phase}`).toEqual([]);
+        }
+      }
+      await shootAndCheck(phone, `member-reflection-${language}-390`);
+
       // Paused: the projector says so in the group's language.
       await facilitator.send({ type: 'pause' });
       const paused = language === 'de' ? 'Pausiert' : 'Szünetel';
@@ -197,7 +210,7 @@ describe.skipIf(!enabled)('a group in German or Hungarian', () => {
     await page.getByText('Ground rules', { exact: true }).click();
     await page.getByText('Everything said here is confidential.').waitFor();
     expect(await axeViolations(page), 'axe with the phone in English').toEqual([]);
-    await page.screenshot({ path: screenshotPath('member-own-english-390') });
+    await page.screenshot({ path: screenshotPath('member-own-english-390'), fullPage: true });
     expect(await overflowing(page)).toEqual([]);
 
     // Remembered on this phone; and back to the group's language with one choice.

@@ -61,7 +61,7 @@ export const de: Dictionary = {
     presenting: 'Sie stellen den Fall vor',
     lobby: 'Die Sitzung hat noch nicht begonnen. Nehmen Sie Platz und kommen Sie in Ruhe an.',
     ended: 'Die Sitzung ist beendet. Danke für Ihre Teilnahme.',
-    offer: 'Ich möchte einen Fall einbringen',
+    offer: 'Ich bringe einen Fall ein',
     settings: 'Name und Vibration',
     name: 'Name, den die Leitung sieht (freiwillig)',
     save: 'Speichern',
