@@ -23,7 +23,7 @@ function withoutWebTransport(): Plugin {
 
 /**
  * Our protocol is JSON only: no screen ever sends or receives binary data. Socket.IO's binary
- * support (packets with attachments, base64 over long-polling) is left out, ~0.8 KB gzipped
+ * support (packets with attachments, base64 over long-polling) is left out, ~0.7 KB gzipped
  * off every phone; were binary ever sent, encoding or decoding it would throw.
  */
 function withoutBinary(): Plugin {

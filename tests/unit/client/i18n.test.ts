@@ -40,7 +40,7 @@ function leaves(words: unknown, path = ''): Array<[string, string]> {
 
 describe('the dictionaries', () => {
   for (const [name, set] of Object.entries(SETS)) {
-    it(`${name}: every language has every key of the English, and nothing more`, () => {
+    it(`[L5] ${name}: every language has every key of the English, and nothing more`, () => {
       const keys = leaves(set.en).map(([path]) => path);
       for (const language of LANGUAGES) {
         expect(
@@ -50,7 +50,7 @@ describe('the dictionaries', () => {
       }
     });
 
-    it(`${name}: no text is empty, undefined or left in English`, () => {
+    it(`[L5] ${name}: no text is empty, undefined or left in English`, () => {
       const english = new Map(leaves(set.en));
       for (const language of LANGUAGES) {
         for (const [path, text] of leaves(set[language])) {
@@ -92,7 +92,7 @@ describe('plurals through Intl.PluralRules', () => {
 });
 
 describe('the browser’s language', () => {
-  it('proposes the first the screens speak, else English', () => {
+  it('[L6] proposes the first the screens speak, else English', () => {
     expect(browserLanguage(['de-AT', 'en-GB'])).toBe('de');
     expect(browserLanguage(['fr-FR', 'HU'])).toBe('hu');
     expect(browserLanguage(['fr-FR', 'it'])).toBe('en');

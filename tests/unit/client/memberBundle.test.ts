@@ -20,7 +20,7 @@ if (!built) {
 describe.skipIf(!built)('member page bundle', () => {
   // A phone loads only the language it speaks; the budget holds with each one loaded.
   for (const language of LANGUAGES) {
-    it(`ships at most ${BUDGET_BYTES} gzipped bytes of JS and CSS in ${language}`, () => {
+    it(`[L5] ships at most ${BUDGET_BYTES} gzipped bytes of JS and CSS in ${language}`, () => {
       const sizes = gzippedSizes(memberRouteFilesIn(language));
       const total = Object.values(sizes).reduce((sum, size) => sum + size, 0);
       console.info(`member page in ${language}: ${total} bytes gzipped`, sizes);
@@ -35,7 +35,7 @@ describe.skipIf(!built)('member page bundle', () => {
     expect(MEMBER_VIEW).toMatch(/Member/);
   });
 
-  it('loads no language before it knows which, and then only that one', () => {
+  it('[L5] loads no language before it knows which, and then only that one', () => {
     const route = memberRouteFiles();
     for (const language of LANGUAGES) {
       const words = memberRouteFilesIn(language).filter((file) => !route.includes(file));
