@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef } from 'preact/hooks';
+import { useText } from '../i18n/dictionary.ts';
 
 interface Props {
   open: boolean;
@@ -25,6 +26,7 @@ export function ConfirmDialog({
   const ref = useRef<HTMLDialogElement>(null);
   // Several dialogs live in one page: each is named by its own title.
   const titleId = useId();
+  const text = useText();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -38,7 +40,7 @@ export function ConfirmDialog({
       {children}
       <div class="dialog__actions">
         <button type="button" class="button" onClick={onClose} autofocus>
-          Cancel
+          {text.cancel}
         </button>
         <button
           type="button"

@@ -202,8 +202,11 @@ describe('cases planned at creation', () => {
       sent = JSON.parse(String(init.body));
       return new Response('{}', { status: 500 });
     }) as typeof fetch;
-    await createGroup({ name: '', budgets: {}, autoAdvance: false, cases: 2 }, fetcher);
-    expect(sent).toEqual({ plan: { budgets: {}, autoAdvance: false, cases: 2 } });
+    await createGroup(
+      { name: '', language: 'en', budgets: {}, autoAdvance: false, cases: 2 },
+      fetcher,
+    );
+    expect(sent).toEqual({ language: 'en', plan: { budgets: {}, autoAdvance: false, cases: 2 } });
 
     const minutes = { opening: '5', presentation: '10', questions: '5', discussion: '25' };
     const plan = { name: 'Two a night', minutes: { ...minutes, reflection: '10' } };

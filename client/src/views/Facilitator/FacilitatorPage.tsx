@@ -6,6 +6,7 @@ import { Icon } from '../../components/Icon.tsx';
 import { PhaseAnnouncer } from '../../components/PhaseAnnouncer.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { TimeDigits } from '../../components/TimeDigits.tsx';
+import { useGroupLanguage } from '../../i18n/useGroupLanguage.ts';
 import { usePageSession } from '../../models/pageSession.ts';
 import { announcement, nextText, phaseStep, phaseTitle } from '../../models/phaseText.ts';
 import { takeFacilitatorKey } from '../../models/storage.ts';
@@ -77,6 +78,7 @@ function Console({ code, facilitatorKey }: ConsoleProps) {
   useEffect(() => () => model.dispose(), [model]);
   const view = useValue(session.view);
   const status = useValue(session.status);
+  useGroupLanguage(view?.language, status);
   const reading = useValue(countdown.reading);
   const refusal = useValue(model.refusal);
   useTitle('Console', view?.name);

@@ -1,14 +1,15 @@
-import type { PhaseId, SessionView } from '@balint/shared';
+import type { SessionView } from '@balint/shared';
 import { useRef, useState } from 'preact/hooks';
+import { useText } from '../../i18n/dictionary.ts';
 import './lateNotice.css';
 
-/** Where the group is, and how to come in, for each phase from the presentation on. */
-const COME_IN: Partial<Record<PhaseId, string>> = {
-  presentation: 'A case is being presented: come in quietly and listen.',
-  questions: 'The group is asking questions: come in quietly.',
-  discussion: 'The group is in the discussion: come in quietly; the presenter is listening.',
-  reflection: 'The presenter is responding to the group: come in quietly.',
-};
+/** The phases in which a phone that just joined came late: from the presentation on. */
+const LATE_PHASES = ['presentation', 'questions', 'discussion', 'reflection'] as const;
+type LatePhase = (typeof LATE_PHASES)[number];
+
+function isLate(phase: string): phase is LatePhase {
+  return (LATE_PHASES as readonly string[]).includes(phase);
+}
 
 interface Props {
   view: SessionView | null;
@@ -23,15 +24,16 @@ export function LateNotice({ view, presenter }: Props) {
   // The phase instance of this page's first view, if it came late; null if it did not.
   const late = useRef<string | null>();
   const [dismissed, setDismissed] = useState(false);
+  const text = useText().member.late;
   if (!view) return null;
   const here = `${view.caseNumber}${view.phase}`;
-  late.current ??= view.phase in COME_IN ? here : null;
-  if (dismissed || presenter || late.current !== here) return null;
+  late.current ??= isLate(view.phase) ? here : null;
+  if (dismissed || presenter || late.current !== here || !isLate(view.phase)) return null;
   return (
     <p class="late" role="status">
-      {COME_IN[view.phase as PhaseId]}
+      {text[view.phase]}
       <button type="button" class="button" onClick={() => setDismissed(true)}>
-        OK
+        {text.ok}
       </button>
     </p>
   );

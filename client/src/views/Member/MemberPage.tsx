@@ -1,4 +1,4 @@
-import { isPhaseId } from '@balint/shared';
+import { isPhaseId, PHASE_IDS } from '@balint/shared';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ClosedNotice } from '../../components/ClosedNotice.tsx';
 import { ConnectionBadge } from '../../components/ConnectionBadge.tsx';
@@ -6,14 +6,15 @@ import { GroundRules } from '../../components/GroundRules.tsx';
 import { PhaseAnnouncer } from '../../components/PhaseAnnouncer.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { TimeDigits } from '../../components/TimeDigits.tsx';
+import { useGroupLanguage } from '../../i18n/useGroupLanguage.ts';
 import { usePageSession } from '../../models/pageSession.ts';
-import { announcement, nextText, phaseStep, phaseTitle } from '../../models/phaseText.ts';
+import { announcement, nextText, phaseNumber, phaseTitle } from '../../models/phaseText.ts';
 import { useTitle } from '../../models/useTitle.ts';
 import { useValue } from '../../models/useValue.ts';
 import { LateNotice } from './LateNotice.tsx';
-import { MemberSettings } from './MemberSettings.tsx';
 import { MemberPrefs } from './memberPrefs.ts';
 import { isPresenting, promptFor } from './prompt.ts';
+import { SettingsPanel } from './SettingsPanel.tsx';
 import './member.css';
 
 interface Props {
@@ -36,32 +37,38 @@ export function MemberPage({ code }: Props) {
   const presenter = view ? isPresenting(view, prefs.device) : false;
   const vibrate = useValue(prefs.vibrate);
   const reading = useValue(countdown.reading);
+  const own = useValue(prefs.language);
+  const text = useGroupLanguage(view?.language, status, own);
   usePhaseVibration(view?.phase, vibrate);
-  useTitle('Member', view?.name);
+  useTitle(text?.member.page ?? '', view?.name);
 
+  // Nothing is said before the page knows its language: no English first, no swap.
+  if (!text) return <main class="member" />;
   if (status === 'not_found' || status === 'expired' || status === 'invalid') {
     return <ClosedNotice status={status} code={code} />;
   }
 
   const live = status === 'live';
-  const title = view ? phaseTitle(view) : 'Connecting…';
-  const next = view ? nextText(view) : null;
-  const step = view ? phaseStep(view) : null;
-  const prompt = view ? promptFor(view, presenter) : null;
+  const title = view ? phaseTitle(view, text) : text.connection.connecting;
+  const next = view ? nextText(view, text) : null;
+  const number = view ? phaseNumber(view) : null;
+  const prompt = view ? promptFor(view, presenter, text) : null;
   const inPhase = view ? isPhaseId(view.phase) : false;
+  // Phase titles and prompts are the group's, whatever this phone's own language.
+  const groupLang = inPhase ? view?.language : undefined;
 
   return (
     <main class="member" data-phase={view?.phase ?? ''} data-status={status}>
-      <PhaseAnnouncer message={view ? announcement(view) : ''} />
+      <PhaseAnnouncer message={view ? announcement(view, text) : ''} />
       <header class="member__bar">
-        <p class="member__group">{view?.name || `Group ${code}`}</p>
+        <p class="member__group">{view?.name || text.member.group(code)}</p>
         <ConnectionBadge status={status} />
       </header>
       <LateNotice view={view} presenter={presenter} />
 
       <section class="member__now" aria-labelledby="member-phase">
-        {step && <p class="member__step">Phase {step}</p>}
-        <h1 id="member-phase" class="member__phase">
+        {number && <p class="member__step">{text.member.step(number, PHASE_IDS.length)}</p>}
+        <h1 id="member-phase" class="member__phase" lang={groupLang}>
           {title}
         </h1>
         {inPhase && <TimeDigits reading={reading} stale={!live} class="member__digits" />}
@@ -71,21 +78,19 @@ export function MemberPage({ code }: Props) {
             overtime={reading.countdown.overtime}
           />
         )}
-        {inPhase && view && !view.running && <p class="member__paused">Paused</p>}
-        {!live && view && (
-          <p class="member__offline">Reconnecting… the time shown may be out of date.</p>
-        )}
+        {inPhase && view && !view.running && <p class="member__paused">{text.session.paused}</p>}
+        {!live && view && <p class="member__offline">{text.member.offline}</p>}
       </section>
 
       {prompt && (
         <section class={`member__prompt ${presenter ? 'member__prompt--presenter' : ''}`}>
-          <h2 class="visually-hidden">What to do now</h2>
-          {presenter && inPhase && <p class="member__role">You are presenting</p>}
-          <p>{prompt}</p>
+          <h2 class="visually-hidden">{text.member.whatNow}</h2>
+          {presenter && inPhase && <p class="member__role">{text.member.presenting}</p>}
+          <p lang={groupLang}>{prompt}</p>
         </section>
       )}
 
-      {next && <p class="member__next">Next: {next}</p>}
+      {next && <p class="member__next">{text.session.next(next)}</p>}
 
       <section class="member__controls">
         {!presenter && (
@@ -98,19 +103,23 @@ export function MemberPage({ code }: Props) {
               session.reconnect();
             }}
           >
-            I have a case to offer
+            {text.member.offer}
             {offer && <span aria-hidden="true"> ✓</span>}
           </button>
         )}
         <details class="member__details">
-          <summary>Ground rules</summary>
+          <summary>{text.groundRules.title}</summary>
           <GroundRules />
         </details>
-        <MemberSettings prefs={prefs} onNameChange={() => session.reconnect()} />
+        {view && (
+          <SettingsPanel
+            prefs={prefs}
+            group={view.language}
+            onNameChange={() => session.reconnect()}
+          />
+        )}
       </section>
-      <p class="member__foot">
-        Confidential: nothing said in the group is typed in here or stored.
-      </p>
+      <p class="member__foot">{text.member.foot}</p>
     </main>
   );
 }
