@@ -49,7 +49,8 @@ export class ServerProcess {
     return `http://127.0.0.1:${this.port}`;
   }
 
-  async start(): Promise<void> {
+  /** Starts it; `env` adds to (or overrides) its environment, e.g. `BUILD_ID`. */
+  async start(env: Record<string, string> = {}): Promise<void> {
     this.output = '';
     const child = spawn(process.execPath, builtServerArgs(), {
       cwd: repoRoot,
@@ -61,6 +62,7 @@ export class ServerProcess {
         DATA_DIR: this.dataDir,
         RATE_LIMIT: 'off',
         LOG_LEVEL: 'warn',
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

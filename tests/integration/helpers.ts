@@ -65,6 +65,10 @@ export interface ServerOptions {
   /** Listen on this port (a restart reuses its predecessor's, so clients reconnect). */
   port?: number;
   trustProxy?: boolean | number;
+  /** The built client it serves (none by default). */
+  clientDist?: string;
+  /** BUILD_ID: the client build it announces instead of the one in `clientDist`. */
+  clientBuild?: string;
 }
 
 /** A real server on loopback, on a real SQLite store in a temporary directory. */
@@ -76,7 +80,8 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
     clock: options.clock ?? testClock(Date.now()),
     logger: silentLogger(),
     publicUrl: 'http://127.0.0.1:0',
-    clientDist: join(dataDir, 'no-client'),
+    clientDist: options.clientDist ?? join(dataDir, 'no-client'),
+    clientBuild: options.clientBuild,
     rateLimit: options.rateLimit ?? false,
     groupTtlMs: options.groupTtlMs,
     sweepIntervalMs: options.sweepIntervalMs,
