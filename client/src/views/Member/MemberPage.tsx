@@ -48,6 +48,10 @@ export function MemberPage({ code }: Props) {
   const step = view ? phaseStep(view) : null;
   const prompt = view ? promptFor(view, presenter) : null;
   const inPhase = view ? isPhaseId(view.phase) : false;
+  // Until the first view, only the top of the page is drawn: what comes later is laid out below
+  // it and moves nothing already on screen (a phone's page must not jump as it loads).
+  // (Should the server not answer, the rest comes anyway: the ground rules need no server.)
+  const ready = view !== null || (status !== 'connecting' && status !== 'live');
 
   return (
     <main class="member" data-phase={view?.phase ?? ''} data-status={status}>
@@ -58,7 +62,7 @@ export function MemberPage({ code }: Props) {
       </header>
 
       <section class="member__now" aria-labelledby="member-phase">
-        {step && <p class="member__step">Phase {step}</p>}
+        <p class="member__step">{step && `Phase ${step}`}</p>
         <h1 id="member-phase" class="member__phase">
           {title}
         </h1>
@@ -75,7 +79,7 @@ export function MemberPage({ code }: Props) {
         )}
       </section>
 
-      {prompt && (
+      {ready && prompt && (
         <section class={`member__prompt ${presenter ? 'member__prompt--presenter' : ''}`}>
           <h2 class="visually-hidden">What to do now</h2>
           {presenter && inPhase && <p class="member__role">You are presenting</p>}
@@ -83,32 +87,36 @@ export function MemberPage({ code }: Props) {
         </section>
       )}
 
-      {next && <p class="member__next">Next: {next}</p>}
+      {ready && next && <p class="member__next">Next: {next}</p>}
 
-      <section class="member__controls">
-        {!presenter && (
-          <button
-            type="button"
-            class={`button member__presenting ${offer ? 'member__presenting--on' : ''}`}
-            aria-pressed={offer}
-            onClick={() => {
-              prefs.setOffer(!offer);
-              session.reconnect();
-            }}
-          >
-            I have a case to offer
-            {offer && <span aria-hidden="true"> ✓</span>}
-          </button>
-        )}
-        <details class="member__details">
-          <summary>Ground rules</summary>
-          <GroundRules />
-        </details>
-        <MemberSettings prefs={prefs} onNameChange={() => session.reconnect()} />
-      </section>
-      <p class="member__foot">
-        Confidential: nothing said in the group is typed in here or stored.
-      </p>
+      {ready && (
+        <section class="member__controls">
+          {!presenter && (
+            <button
+              type="button"
+              class={`button member__presenting ${offer ? 'member__presenting--on' : ''}`}
+              aria-pressed={offer}
+              onClick={() => {
+                prefs.setOffer(!offer);
+                session.reconnect();
+              }}
+            >
+              I have a case to offer
+              {offer && <span aria-hidden="true"> ✓</span>}
+            </button>
+          )}
+          <details class="member__details">
+            <summary>Ground rules</summary>
+            <GroundRules />
+          </details>
+          <MemberSettings prefs={prefs} onNameChange={() => session.reconnect()} />
+        </section>
+      )}
+      {ready && (
+        <p class="member__foot">
+          Confidential: nothing said in the group is typed in here or stored.
+        </p>
+      )}
     </main>
   );
 }
