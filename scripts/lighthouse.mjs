@@ -3,6 +3,7 @@
 // it, in test-results/lighthouse/). Not part of `npm test`:
 //   node scripts/lighthouse.mjs            # a phase running (what phones show most)
 //   STATE=lobby node scripts/lighthouse.mjs
+//   PAGES=member RUNS=5 node scripts/lighthouse.mjs
 // Builds what changed, starts the built server on loopback (as `npm start` runs it, with a
 // temporary DATA_DIR), creates a group and drives it over the protocol, then runs the
 // `lighthouse` CLI against Debian's Chromium (CHROME_PATH, /usr/bin/chromium by default).
@@ -16,6 +17,7 @@ import { io } from 'socket.io-client';
 const repoRoot = resolve(import.meta.dirname, '..');
 const runs = Number(process.env.RUNS ?? 3);
 const state = process.env.STATE ?? 'running';
+const only = process.env.PAGES?.split(',');
 const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const CHROME_FLAGS = '--headless=new --no-sandbox --disable-gpu';
 
@@ -50,6 +52,7 @@ try {
   mkdirSync(join(out, 'lighthouse'), { recursive: true });
   const results = {};
   for (const [name, pageUrl] of Object.entries(pages)) {
+    if (only && !only.includes(name)) continue;
     const samples = [];
     for (let run = 1; run <= runs; run += 1) {
       const report = join(out, 'lighthouse', `${name}-${state}-${run}.json`);
