@@ -13,17 +13,17 @@ export function clientBuildId(clientDist: string): () => string | undefined {
   const path = join(clientDist, BUILD_ID_FILE);
   let seen: { changedAt: number; id: string | undefined } | null = null;
   return () => {
-    let changedAt: number;
     try {
-      changedAt = statSync(path).mtimeMs;
+      const changedAt = statSync(path).mtimeMs;
+      if (seen?.changedAt !== changedAt) {
+        const id = readFileSync(path, 'utf8').trim();
+        seen = { changedAt, id: id.length > 0 ? id : undefined };
+      }
+      return seen.id;
     } catch {
+      // Not built yet, or being rebuilt this very moment: no build to announce.
       seen = null;
       return undefined;
     }
-    if (seen?.changedAt !== changedAt) {
-      const id = readFileSync(path, 'utf8').trim();
-      seen = { changedAt, id: id.length > 0 ? id : undefined };
-    }
-    return seen.id;
   };
 }

@@ -19,7 +19,7 @@ export interface UpgradeOptions {
 }
 
 /** A refused handshake's `v`: the server speaks another protocol than this page. */
-export const REFUSED_VERSION = 'protocol';
+const REFUSED_VERSION = 'protocol';
 const REMEMBERED = 5;
 
 /**
