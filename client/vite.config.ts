@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -49,34 +50,56 @@ function withoutBinary(): Plugin {
   };
 }
 
+/**
+ * Writes the build's id into the output (`.build-id`, which the server reads and announces in
+ * `hello`), beside the same id compiled into the bundle (`__BALINT_BUILD__`): a page open across
+ * an upgrade sees that the server's differs from its own and reloads itself.
+ */
+function buildIdFile(buildId: string): Plugin {
+  return {
+    name: 'balint:build-id',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: '.build-id', source: `${buildId}\n` });
+    },
+  };
+}
+
 const server = process.env.BALINT_SERVER ?? 'http://localhost:3000';
 
-export default defineConfig({
-  plugins: [preact(), withoutWebTransport(), withoutBinary()],
-  build: {
-    // The manifest lets a test sum the member route's gzipped chunks.
-    manifest: true,
-    // Every browser we support has native modulepreload; the polyfill only costs bytes.
-    modulePreload: { polyfill: false },
-    rolldownOptions: {
-      output: {
-        codeSplitting: {
-          groups: [
-            {
-              // Small side-effect-free modules that most pages share, in one chunk rather than a
-              // handful: a phone saves the requests and ~150 gzipped bytes of chunk overhead.
-              name: 'common',
-              test: /[\\/](models[\\/]storage|i18n[\\/]languages|components[\\/]GroundRules|shared[\\/]src[\\/](languages|phaseIds))\.tsx?$/,
-            },
-          ],
+export default defineConfig(({ command }) => {
+  // scripts/build.mjs passes the hash of the client's inputs; a bare `vite build` gets an id of
+  // its own, and the dev server "dev", which never asks a page to reload.
+  const buildId =
+    command === 'build' ? (process.env.BALINT_BUILD_ID ?? randomBytes(8).toString('hex')) : 'dev';
+  return {
+    plugins: [preact(), withoutWebTransport(), withoutBinary(), buildIdFile(buildId)],
+    define: { __BALINT_BUILD__: JSON.stringify(buildId) },
+    build: {
+      // The manifest lets a test sum the member route's gzipped chunks.
+      manifest: true,
+      // Every browser we support has native modulepreload; the polyfill only costs bytes.
+      modulePreload: { polyfill: false },
+      rolldownOptions: {
+        output: {
+          codeSplitting: {
+            groups: [
+              {
+                // Small side-effect-free modules that most pages share, in one chunk rather than a
+                // handful: a phone saves the requests and ~150 gzipped bytes of chunk overhead.
+                name: 'common',
+                test: /[\\/](models[\\/]storage|i18n[\\/]languages|components[\\/]GroundRules|shared[\\/]src[\\/](languages|phaseIds))\.tsx?$/,
+              },
+            ],
+          },
         },
       },
     },
-  },
-  server: {
-    proxy: {
-      '/api': server,
-      '/socket.io': { target: server, ws: true },
+    server: {
+      proxy: {
+        '/api': server,
+        '/socket.io': { target: server, ws: true },
+      },
     },
-  },
+  };
 });

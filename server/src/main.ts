@@ -75,6 +75,7 @@ const app = await createApp({
   logger,
   publicUrl: config.publicUrl,
   clientDist: resolve(repoRoot, 'client/dist'),
+  clientBuild: config.buildId,
   groupTtlMs: config.groupTtlMs,
   rateLimit: config.rateLimit,
   trustProxy: config.trustProxy,

@@ -38,6 +38,10 @@ export interface ServerOptions {
   logger?: Logger;
   /** Wraps the SQLite store (to inject faults); the server gets what this returns. */
   wrapStore?: (store: GroupStore) => GroupStore;
+  /** The built client it serves (none by default). */
+  clientDist?: string;
+  /** BUILD_ID: the client build it announces instead of the one in `clientDist`. */
+  clientBuild?: string;
 }
 
 /** A real server on loopback, on a real SQLite store in a temporary directory. */
@@ -50,7 +54,8 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
     clock: options.clock ?? testClock(),
     logger: options.logger ?? silentLogger(),
     publicUrl: 'http://127.0.0.1:0',
-    clientDist: join(dataDir, 'no-client'),
+    clientDist: options.clientDist ?? join(dataDir, 'no-client'),
+    clientBuild: options.clientBuild,
     rateLimit: options.rateLimit ?? false,
     groupTtlMs: options.groupTtlMs,
     sweepIntervalMs: options.sweepIntervalMs,

@@ -101,10 +101,13 @@ export class ServerProcess {
     return this.log;
   }
 
-  /** Starts the process and waits until it listens and answers /healthz. */
-  async start(timeoutMs = 20_000): Promise<void> {
+  /**
+   * Starts the process and waits until it listens and answers /healthz; `env` adds to (or
+   * overrides) its environment for this start, e.g. `BUILD_ID`.
+   */
+  async start(env: Record<string, string> = {}, timeoutMs = 20_000): Promise<void> {
     this.log = '';
-    const child = await spawnServer(this.options);
+    const child = await spawnServer({ ...this.options, env: { ...this.options.env, ...env } });
     child.stdout?.on('data', (chunk) => {
       this.log += String(chunk);
     });

@@ -56,6 +56,10 @@ export function MemberPage({ code }: Props) {
   const inPhase = view ? isPhaseId(view.phase) : false;
   // Phase titles and prompts are the group's, whatever this phone's own language.
   const groupLang = inPhase ? view?.language : undefined;
+  // Until the first view, only the top of the page is drawn: what comes later is laid out below
+  // it and moves nothing already on screen (a phone's page must not jump as it loads).
+  // (Should the server not answer, the rest comes anyway: the ground rules need no server.)
+  const ready = view !== null || (status !== 'connecting' && status !== 'live');
 
   return (
     <main class="member" data-phase={view?.phase ?? ''} data-status={status}>
@@ -67,7 +71,7 @@ export function MemberPage({ code }: Props) {
       <LateNotice view={view} presenter={presenter} />
 
       <section class="member__now" aria-labelledby="member-phase">
-        {number && <p class="member__step">{text.member.step(number, PHASE_IDS.length)}</p>}
+        <p class="member__step">{number && text.member.step(number, PHASE_IDS.length)}</p>
         <h1 id="member-phase" class="member__phase" lang={groupLang}>
           {title}
         </h1>
@@ -82,7 +86,7 @@ export function MemberPage({ code }: Props) {
         {!live && view && <p class="member__offline">{text.member.offline}</p>}
       </section>
 
-      {prompt && (
+      {ready && prompt && (
         <section class={`member__prompt ${presenter ? 'member__prompt--presenter' : ''}`}>
           <h2 class="visually-hidden">{text.member.whatNow}</h2>
           {presenter && inPhase && <p class="member__role">{text.member.presenting}</p>}
@@ -90,36 +94,38 @@ export function MemberPage({ code }: Props) {
         </section>
       )}
 
-      {next && <p class="member__next">{text.session.next(next)}</p>}
+      {ready && next && <p class="member__next">{text.session.next(next)}</p>}
 
-      <section class="member__controls">
-        {!presenter && (
-          <button
-            type="button"
-            class={`button member__presenting ${offer ? 'member__presenting--on' : ''}`}
-            aria-pressed={offer}
-            onClick={() => {
-              prefs.setOffer(!offer);
-              session.reconnect();
-            }}
-          >
-            {text.member.offer}
-            {offer && <span aria-hidden="true"> ✓</span>}
-          </button>
-        )}
-        <details class="member__details">
-          <summary>{text.groundRules.title}</summary>
-          <GroundRules />
-        </details>
-        {view && (
-          <SettingsPanel
-            prefs={prefs}
-            group={view.language}
-            onNameChange={() => session.reconnect()}
-          />
-        )}
-      </section>
-      <p class="member__foot">{text.member.foot}</p>
+      {ready && (
+        <section class="member__controls">
+          {!presenter && (
+            <button
+              type="button"
+              class={`button member__presenting ${offer ? 'member__presenting--on' : ''}`}
+              aria-pressed={offer}
+              onClick={() => {
+                prefs.setOffer(!offer);
+                session.reconnect();
+              }}
+            >
+              {text.member.offer}
+              {offer && <span aria-hidden="true"> ✓</span>}
+            </button>
+          )}
+          <details class="member__details">
+            <summary>{text.groundRules.title}</summary>
+            <GroundRules />
+          </details>
+          {view && (
+            <SettingsPanel
+              prefs={prefs}
+              group={view.language}
+              onNameChange={() => session.reconnect()}
+            />
+          )}
+        </section>
+      )}
+      {ready && <p class="member__foot">{text.member.foot}</p>}
     </main>
   );
 }
