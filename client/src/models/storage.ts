@@ -28,4 +28,3 @@ export const storageKeys = {
 } as const;
 
 // The console's key handling has its own module, so that phones do not download it.
-export { keyFromFragment, takeFacilitatorKey } from './facilitatorKey.ts';

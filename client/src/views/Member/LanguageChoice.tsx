@@ -3,6 +3,7 @@ import { useText } from '../../i18n/dictionary.ts';
 import { LANGUAGE_NAMES } from '../../i18n/languages.ts';
 import { useValue } from '../../models/useValue.ts';
 import type { MemberPrefs } from './memberPrefs.ts';
+import { SETTINGS_WORDS } from './settingsWords.ts';
 
 interface Props {
   prefs: MemberPrefs;
@@ -14,7 +15,7 @@ interface Props {
  * own words, so a visitor finds theirs whatever the page speaks now.
  */
 export function LanguageChoice({ prefs, group }: Props) {
-  const text = useText().member;
+  const text = SETTINGS_WORDS[useText().locale];
   const own = useValue(prefs.language);
   return (
     <div class="member__language">

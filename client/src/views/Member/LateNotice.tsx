@@ -1,15 +1,10 @@
 import type { SessionView } from '@balint/shared';
 import { useRef, useState } from 'preact/hooks';
 import { useText } from '../../i18n/dictionary.ts';
+import { LATE_WORDS } from './lateWords.ts';
 import './lateNotice.css';
 
-/** The phases in which a phone that just joined came late: from the presentation on. */
-const LATE_PHASES = ['presentation', 'questions', 'discussion', 'reflection'] as const;
-type LatePhase = (typeof LATE_PHASES)[number];
-
-function isLate(phase: string): phase is LatePhase {
-  return (LATE_PHASES as readonly string[]).includes(phase);
-}
+import { isLate } from './late.ts';
 
 interface Props {
   view: SessionView | null;
@@ -24,7 +19,7 @@ export function LateNotice({ view, presenter }: Props) {
   // The phase instance of this page's first view, if it came late; null if it did not.
   const late = useRef<string | null>();
   const [dismissed, setDismissed] = useState(false);
-  const text = useText().member.late;
+  const text = LATE_WORDS[useText().locale];
   if (!view) return null;
   const here = `${view.caseNumber}${view.phase}`;
   late.current ??= isLate(view.phase) ? here : null;

@@ -1,4 +1,4 @@
-import { isPhaseId, PHASE_IDS } from '@balint/shared';
+import { isPhaseId, PHASE_IDS, type SessionView } from '@balint/shared';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ClosedNotice } from '../../components/ClosedNotice.tsx';
 import { ConnectionBadge } from '../../components/ConnectionBadge.tsx';
@@ -11,7 +11,7 @@ import { usePageSession } from '../../models/pageSession.ts';
 import { announcement, nextText, phaseNumber, phaseTitle } from '../../models/phaseText.ts';
 import { useTitle } from '../../models/useTitle.ts';
 import { useValue } from '../../models/useValue.ts';
-import { LateNotice } from './LateNotice.tsx';
+import { isLate } from './late.ts';
 import { MemberPrefs } from './memberPrefs.ts';
 import { isPresenting, promptFor } from './prompt.ts';
 import { SettingsPanel } from './SettingsPanel.tsx';
@@ -35,6 +35,7 @@ export function MemberPage({ code }: Props) {
   const status = useValue(session.status);
   const offer = useValue(prefs.offer);
   const presenter = view ? isPresenting(view, prefs.device) : false;
+  const LateNotice = useLateNotice(view);
   const vibrate = useValue(prefs.vibrate);
   const reading = useValue(countdown.reading);
   const own = useValue(prefs.language);
@@ -68,7 +69,7 @@ export function MemberPage({ code }: Props) {
         <p class="member__group">{view?.name || text.member.group(code)}</p>
         <ConnectionBadge status={status} />
       </header>
-      <LateNotice view={view} presenter={presenter} />
+      {LateNotice && <LateNotice view={view} presenter={presenter} />}
 
       <section class="member__now" aria-labelledby="member-phase">
         <p class="member__step">{number && text.member.step(number, PHASE_IDS.length)}</p>
@@ -141,4 +142,22 @@ function usePhaseVibration(phase: string | undefined, enabled: boolean): void {
     }
     previous.current = phase;
   }, [phase, enabled]);
+}
+
+type LateNoticeComponent = typeof import('./LateNotice.tsx').LateNotice;
+
+/**
+ * The late member's notice, loaded only for a phone whose first view comes after the
+ * presentation began (most phones are there from the start; the page has a 30 KB budget).
+ */
+function useLateNotice(view: SessionView | null): LateNoticeComponent | null {
+  const [notice, setNotice] = useState<LateNoticeComponent | null>(null);
+  const first = useRef<string | null>(null);
+  useEffect(() => {
+    if (!view || first.current !== null) return;
+    first.current = view.phase;
+    if (!isLate(view.phase)) return;
+    void import('./LateNotice.tsx').then((loaded) => setNotice(() => loaded.LateNotice));
+  }, [view]);
+  return notice;
 }

@@ -4,6 +4,8 @@ import { useText } from '../../i18n/dictionary.ts';
 import { useValue } from '../../models/useValue.ts';
 import { LanguageChoice } from './LanguageChoice.tsx';
 import { canVibrate, type MemberPrefs } from './memberPrefs.ts';
+import { SETTINGS_WORDS } from './settingsWords.ts';
+import './settings.css';
 
 export interface MemberSettingsProps {
   prefs: MemberPrefs;
@@ -19,7 +21,7 @@ export function MemberSettings({ prefs, group, onNameChange }: MemberSettingsPro
   const [draft, setDraft] = useState(prefs.name.peek());
   const vibrate = useValue(prefs.vibrate);
   const vibration = canVibrate();
-  const text = useText().member;
+  const text = SETTINGS_WORDS[useText().locale];
   return (
     <>
       <form
