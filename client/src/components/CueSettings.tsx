@@ -3,11 +3,14 @@ import { anyCue, type CueScreen } from '../models/cuePrefs.ts';
 import { LEAD_MINUTES, type LeadMinutes } from '../models/cues.ts';
 import type { Cues } from '../models/useCues.ts';
 import { useValue } from '../models/useValue.ts';
+import { CUE_WORDS, type CueWords } from './cueWords.ts';
 import './cueSettings.css';
 
 interface Props {
   cues: Cues;
   screen: CueScreen;
+  /** The controls' words; English until the console speaks the group's language. */
+  words?: CueWords;
 }
 
 /** A phone or tablet that can buzz (desktop browsers have the call, but nothing to buzz). */
@@ -27,7 +30,7 @@ function release(control: HTMLElement): void {
  * This device's cues: a soft chime, a pulse on this screen, a buzz; all off until turned on here.
  * The projector offers the chime alone (a pulse there would be for the whole room).
  */
-export function CueSettings({ cues, screen }: Props) {
+export function CueSettings({ cues, screen, words = CUE_WORDS.en }: Props) {
   const prefs = useValue(cues.prefs.prefs);
   const unlocked = useValue(cues.chime.unlocked);
   const canChime = Chime.supported();
@@ -49,7 +52,7 @@ export function CueSettings({ cues, screen }: Props) {
               cues.prefs.update({ chime: on });
             }}
           />
-          Soft chime
+          {words.chime}
         </label>
         {screen === 'console' && (
           <label class="cues__check">
@@ -61,7 +64,7 @@ export function CueSettings({ cues, screen }: Props) {
                 cues.prefs.update({ pulse: event.currentTarget.checked });
               }}
             />
-            Pulse on this screen
+            {words.pulse}
           </label>
         )}
         {canVibrate && (
@@ -76,7 +79,7 @@ export function CueSettings({ cues, screen }: Props) {
                 if (on) navigator.vibrate(60);
               }}
             />
-            Vibrate
+            {words.vibrate}
           </label>
         )}
       </div>
@@ -90,25 +93,25 @@ export function CueSettings({ cues, screen }: Props) {
         >
           {LEAD_MINUTES.map((minutes) => (
             <option key={minutes} value={minutes}>
-              {minutes} min
+              {words.minutes(minutes)}
             </option>
           ))}
         </select>
-        <span>before each phase ends, and at time-up</span>
+        <span>{words.when}</span>
       </label>
       <div class="cues__foot">
         <p class="cues__hint" role="status">
           {waitingForTap
-            ? 'Sound needs one tap on this page before the browser lets it play: tap anywhere here.'
+            ? words.needsTap
             : prefs.chime
-              ? 'Chime ready.'
+              ? words.ready
               : anyCue(prefs)
-                ? 'On for this device only; the other screens stay as they are.'
-                : 'Off on this device. A chime needs one tap to unlock sound; other screens stay silent.'}
+                ? words.onHere
+                : words.off}
         </p>
         {prefs.chime && unlocked && (
           <button type="button" class="button cues__sample" onClick={() => cues.chime.play('lead')}>
-            Play a sample
+            {words.sample}
           </button>
         )}
       </div>

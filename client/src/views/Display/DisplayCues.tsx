@@ -1,4 +1,6 @@
 import { CueSettings } from '../../components/CueSettings.tsx';
+import { CUE_WORDS } from '../../components/cueWords.ts';
+import { useText } from '../../i18n/dictionary.ts';
 import type { Cues } from '../../models/useCues.ts';
 import { useValue } from '../../models/useValue.ts';
 
@@ -11,11 +13,12 @@ interface Props {
 /** The projector's own cues, tucked into its corner: silent unless someone turns them on here. */
 export function DisplayCues({ cues, idle }: Props) {
   const prefs = useValue(cues.prefs.prefs);
+  const words = CUE_WORDS[useText().locale];
   return (
     <details class={`display__cues ${idle ? 'display__cues--idle' : ''}`}>
-      <summary class="button">{prefs.chime ? 'Cues: chime' : 'Cues'}</summary>
-      <section class="display__cues-panel" aria-label="Cues on this projector">
-        <CueSettings cues={cues} screen="projector" />
+      <summary class="button">{prefs.chime ? words.summaryChime : words.summary}</summary>
+      <section class="display__cues-panel" aria-label={words.panel}>
+        <CueSettings cues={cues} screen="projector" words={words} />
       </section>
     </details>
   );
