@@ -75,6 +75,7 @@ const app = await createApp({
   publicUrl: config.publicUrl,
   clientDist: resolve(repoRoot, 'client/dist'),
   groupTtlMs: config.groupTtlMs,
+  standingTtlMs: config.standingTtlMs,
   rateLimit: config.rateLimit,
   trustProxy: config.trustProxy,
 });

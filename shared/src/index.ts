@@ -7,6 +7,7 @@ export * from './phaseClock.ts';
 export * from './phases.ts';
 export * from './plan.ts';
 export * from './protocol.ts';
+export * from './register.ts';
 export * from './session.ts';
 export * from './sessionMachine.ts';
 export * from './sitting.ts';

@@ -65,6 +65,7 @@ const VIEW_KEYS = [
   'endsAt',
   'projectedEndAt',
   'language',
+  'standing',
 ];
 
 describe('HTTP: errors everywhere, with a fitting status', () => {
