@@ -13,12 +13,14 @@ import { useTitle } from '../../models/useTitle.ts';
 import { useValue } from '../../models/useValue.ts';
 import { Controls } from './Controls.tsx';
 import { ConsoleModel } from './consoleModel.ts';
+import { GroupActions } from './GroupActions.tsx';
 import { PlanEditor } from './PlanEditor.tsx';
 import { Presence } from './Presence.tsx';
 import { PresenterField } from './PresenterField.tsx';
 import { ProjectorButton } from './ProjectorButton.tsx';
 import { RefusalNotice } from './RefusalNotice.tsx';
 import { ShareLinks } from './ShareLinks.tsx';
+import { SittingReview } from './SittingReview.tsx';
 import { UndoBar } from './UndoBar.tsx';
 import { WHO_SPEAKS } from './whoSpeaks.ts';
 import './facilitator.css';
@@ -152,12 +154,16 @@ function Console({ code, facilitatorKey }: ConsoleProps) {
           )}
           {view && <Controls view={view} console={model} live={live} />}
           {view && <UndoBar view={view} console={model} live={live} />}
+          {view?.phase === 'ended' && (
+            <SittingReview code={code} facilitatorKey={facilitatorKey} view={view} />
+          )}
         </section>
         <aside class="console__side" aria-label="Plan, presenter, people and links">
           {view && <PlanEditor view={view} console={model} live={live} />}
           {view && <PresenterField view={view} console={model} live={live} />}
           {view && <Presence view={view} console={model} live={live} />}
           <ShareLinks code={code} facilitatorKey={facilitatorKey} />
+          {view && <GroupActions code={code} facilitatorKey={facilitatorKey} view={view} />}
         </aside>
       </main>
       <RefusalNotice text={refusal} onDismiss={() => model.dismiss()} />

@@ -2,8 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { groupsStillThere, type RecentGroup, recentGroups } from './homeMemory.ts';
 
 /**
- * Consoles of groups created on this device today, so closing the tab loses nothing. Each is
- * checked with the server first: a group that expired is dropped, never offered as a dead end.
+ * Consoles this device can continue: its standing groups first (the same code every week),
+ * then groups created here today, so closing the tab loses nothing. Each is checked with the
+ * server first: a group that expired is dropped, never offered as a dead end.
  */
 export function ContinueSection() {
   const [groups, setGroups] = useState<RecentGroup[]>([]);
@@ -29,7 +30,11 @@ export function ContinueSection() {
             <a href={`/f/${group.code}`}>
               {group.name || 'Unnamed group'} <span class="home__continue-code">{group.code}</span>
             </a>
-            <span class="muted"> · created {timeOfDay(group.createdAt)}</span>
+            <span class="muted">
+              {group.standing
+                ? ' · standing group, every week'
+                : ` · created ${timeOfDay(group.createdAt)}`}
+            </span>
           </li>
         ))}
       </ul>

@@ -4,6 +4,7 @@ import { storageKeys, store } from '../../models/storage.ts';
 import { minutesFieldToMs, msToMinutesField } from '../Facilitator/minutes.ts';
 import { consolePath, createGroup } from './createGroup.ts';
 import { rememberedPlan, rememberGroup } from './homeMemory.ts';
+import { StandingChoice } from './StandingChoice.tsx';
 
 type Minutes = Record<PhaseId, string>;
 
@@ -53,6 +54,7 @@ function CreateForm() {
   const [name, setName] = useState(remembered?.name ?? '');
   const [minutes, setMinutes] = useState<Minutes>(remembered?.minutes ?? DEFAULT_MINUTES);
   const [autoAdvance, setAutoAdvance] = useState(remembered?.autoAdvance ?? false);
+  const [standing, setStanding] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const invalid = PHASE_IDS.filter((phase) => minutesFieldToMs(minutes[phase]) === null);
@@ -68,7 +70,7 @@ function CreateForm() {
     const budgets = Object.fromEntries(
       PHASE_IDS.map((phase) => [phase, minutesFieldToMs(minutes[phase]) as number]),
     );
-    const result = await createGroup({ name, budgets, autoAdvance });
+    const result = await createGroup({ name, budgets, autoAdvance, standing });
     if (!result.ok) {
       setBusy(false);
       setError(result.message);
@@ -77,7 +79,7 @@ function CreateForm() {
     store.set(storageKeys.links(result.group.code), JSON.stringify(result.group.links));
     const createdAt = Date.now();
     rememberGroup(
-      { code: result.group.code, name: name.trim(), createdAt },
+      { code: result.group.code, name: name.trim(), createdAt, ...(standing ? { standing } : {}) },
       {
         name,
         minutes,
@@ -135,6 +137,7 @@ function CreateForm() {
         Off by default: when time is up the clock gently counts over time, and nobody is cut off
         mid-sentence. You move on with Next. Even when on, the last phase never ends by itself.
       </p>
+      <StandingChoice standing={standing} onChange={setStanding} />
       {error && (
         <p class="home__error" role="alert">
           {error}

@@ -4,6 +4,8 @@ export interface CreateForm {
   name: string;
   budgets: Partial<Record<PhaseId, number>>;
   autoAdvance: boolean;
+  /** Keep the group week after week, with a register. */
+  standing?: boolean;
 }
 
 export type CreateResult =
@@ -13,7 +15,11 @@ export type CreateResult =
 /** POSTs a new group; errors come back as plain sentences. */
 export async function createGroup(form: CreateForm, fetcher = fetch): Promise<CreateResult> {
   const plan: PlanInput = { budgets: form.budgets, autoAdvance: form.autoAdvance };
-  const body = { ...(form.name.trim() ? { name: form.name.trim() } : {}), plan };
+  const body = {
+    ...(form.name.trim() ? { name: form.name.trim() } : {}),
+    plan,
+    ...(form.standing ? { standing: true } : {}),
+  };
   let response: Response;
   try {
     response = await fetcher('/api/groups', {
