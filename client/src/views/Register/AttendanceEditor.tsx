@@ -116,7 +116,10 @@ export function AttendanceEditor({ sitting, roster, api, onSaved }: Props) {
             value={draft}
             aria-invalid={problem !== null}
             aria-describedby={problem ? `${id}-problem` : undefined}
-            onInput={(event) => setDraft(event.currentTarget.value)}
+            onInput={(event) => {
+              setDraft(event.currentTarget.value);
+              setProblem(null);
+            }}
             onKeyDown={(event) => {
               if (event.key !== 'Enter') return;
               event.preventDefault();

@@ -174,29 +174,31 @@ function Register({ code, api }: { code: string; api: RegisterApi }) {
                     {people.map((person) => (
                       <tr key={person.name}>
                         <th scope="row">{person.name}</th>
-                        <td>{person.sessions}</td>
-                        <td>{person.presented}</td>
-                        <td>{formatDate(person.firstAt)}</td>
-                        <td>{formatDate(person.lastAt)}</td>
-                        <td class="people__actions">
-                          <button
-                            type="button"
-                            class="button"
-                            onClick={() => {
-                              // The same person again still prints again.
-                              setStatementFor(null);
-                              setTimeout(() => setStatementFor(person), 0);
-                            }}
-                          >
-                            Print statement<span class="visually-hidden"> for {person.name}</span>
-                          </button>
-                          <button
-                            type="button"
-                            class="button button--quiet"
-                            onClick={() => setForgetting(person.name)}
-                          >
-                            Forget<span class="visually-hidden"> {person.name}</span>
-                          </button>
+                        <td data-label="Sessions attended">{person.sessions}</td>
+                        <td data-label="Cases presented">{person.presented}</td>
+                        <td data-label="First">{formatDate(person.firstAt)}</td>
+                        <td data-label="Last">{formatDate(person.lastAt)}</td>
+                        <td>
+                          <div class="people__actions">
+                            <button
+                              type="button"
+                              class="button"
+                              onClick={() => {
+                                // The same person again still prints again.
+                                setStatementFor(null);
+                                setTimeout(() => setStatementFor(person), 0);
+                              }}
+                            >
+                              Print statement<span class="visually-hidden"> for {person.name}</span>
+                            </button>
+                            <button
+                              type="button"
+                              class="button button--quiet"
+                              onClick={() => setForgetting(person.name)}
+                            >
+                              Forget<span class="visually-hidden"> {person.name}</span>
+                            </button>
+                          </div>
                         </td>
                       </tr>
                     ))}
