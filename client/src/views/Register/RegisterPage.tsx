@@ -94,6 +94,7 @@ function Register({ code, api }: { code: string; api: RegisterApi }) {
   }
   const { register } = loaded;
   const sittings = [...register.sittings].reverse();
+  const toConfirm = register.sittings.filter((sitting) => !sitting.confirmed).length;
 
   const download = async () => {
     const result = await api.csv(localTimeZone());
@@ -126,29 +127,20 @@ function Register({ code, api }: { code: string; api: RegisterApi }) {
             names. Keep it for next week from the console to have a register.
           </p>
         )}
+        {register.standing && sittings.length > 0 && (
+          <p class="register__summary">
+            {sittings.length} {sittings.length === 1 ? 'sitting' : 'sittings'} · {people.length}{' '}
+            {people.length === 1 ? 'person' : 'people'} · from{' '}
+            {formatDate(register.sittings[0]?.startedAt ?? 0)} to{' '}
+            {formatDate(register.sittings.at(-1)?.startedAt ?? 0)}
+            {toConfirm > 0 && (
+              <strong class="register__to-confirm"> · {toConfirm} to confirm</strong>
+            )}
+          </p>
+        )}
         <p class="register__notice" role="status">
           {notice}
         </p>
-
-        <section class="register__section" aria-labelledby="sittings-title">
-          <h2 id="sittings-title">Sittings</h2>
-          {sittings.length === 0 ? (
-            <p class="muted">No sitting has ended yet.</p>
-          ) : (
-            <ul class="sittings">
-              {sittings.map((sitting) => (
-                <SittingItem
-                  key={sitting.id}
-                  sitting={sitting}
-                  standing={register.standing}
-                  roster={register.roster}
-                  api={api}
-                  onSaved={() => void load()}
-                />
-              ))}
-            </ul>
-          )}
-        </section>
 
         {register.standing && (
           <section class="register__section" aria-labelledby="people-title">
@@ -226,6 +218,26 @@ function Register({ code, api }: { code: string; api: RegisterApi }) {
             </div>
           </section>
         )}
+        <section class="register__section" aria-labelledby="sittings-title">
+          <h2 id="sittings-title">Sittings</h2>
+          {sittings.length === 0 ? (
+            <p class="muted">No sitting has ended yet.</p>
+          ) : (
+            <ul class="sittings">
+              {sittings.map((sitting) => (
+                <SittingItem
+                  key={sitting.id}
+                  sitting={sitting}
+                  standing={register.standing}
+                  roster={register.roster}
+                  api={api}
+                  onSaved={() => void load()}
+                />
+              ))}
+            </ul>
+          )}
+        </section>
+
         <ConfirmDialog
           open={forgetting !== null}
           title={`Forget ${forgetting ?? ''}?`}
