@@ -23,7 +23,7 @@ export function SittingChart({ phases, cases }: Props) {
     <div class="chart">
       {caseNumbers.map((caseNumber) => (
         <div key={caseNumber} class="chart__case">
-          {cases > 1 && <h4 class="chart__case-title">Case {caseNumber}</h4>}
+          {cases > 1 && <p class="chart__case-title">Case {caseNumber}</p>}
           <ul class="chart__rows">
             {phases
               .filter((entry) => entry.caseNumber === caseNumber)
