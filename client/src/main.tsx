@@ -29,6 +29,11 @@ async function load(): Promise<void> {
       mount(FacilitatorPage, route.code);
       return;
     }
+    case 'register': {
+      const { RegisterPage } = await import('./views/Register/RegisterPage.tsx');
+      mount(RegisterPage, route.code);
+      return;
+    }
     case 'display': {
       const { DisplayPage } = await import('./views/Display/DisplayPage.tsx');
       mount(DisplayPage, route.code);
