@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { useConsoleWords } from '../../i18n/console/words.ts';
 import { differenceText, ProjectionModel } from '../../models/projection.ts';
 import type { SessionModel } from '../../models/session.ts';
 import { formatTimeOfDay } from '../../models/timeOfDay.ts';
@@ -6,20 +7,24 @@ import { useValue } from '../../models/useValue.ts';
 
 /** The sitting in the console's facts line: its end and how the pace compares, or not set. */
 export function SittingFact({ projection }: { projection: ProjectionModel }) {
+  const words = useConsoleWords();
   const outlook = useValue(projection.outlook);
   return (
     <div class="sitting-fact">
-      <dt>Sitting ends</dt>
+      <dt>{words.sitting.ends}</dt>
       <dd>
         {outlook?.endsAt != null ? (
           <>
             {formatTimeOfDay(outlook.endsAt)}
             {outlook.overMinutes !== null && (
-              <span class="sitting-fact__difference"> · {differenceText(outlook.overMinutes)}</span>
+              <span class="sitting-fact__difference">
+                {' '}
+                · {differenceText(outlook.overMinutes, words.sitting)}
+              </span>
             )}
           </>
         ) : (
-          <span class="muted">not set</span>
+          <span class="muted">{words.notSet}</span>
         )}
       </dd>
     </div>

@@ -1,5 +1,6 @@
 import type { SessionView, SittingSummary, SittingsResponse } from '@balint/shared';
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useConsoleWords } from '../../i18n/console/words.ts';
 import { AttendanceEditor } from '../Register/AttendanceEditor.tsx';
 import { registerApi } from '../Register/registerApi.ts';
 import { SittingChart } from '../Register/SittingChart.tsx';
@@ -18,6 +19,7 @@ interface Props {
  * reflection; for a standing group, who attended, to confirm.
  */
 export function SittingReview({ code, facilitatorKey, view }: Props) {
+  const words = useConsoleWords().review;
   const api = useMemo(() => registerApi(code, facilitatorKey), [code, facilitatorKey]);
   const [register, setRegister] = useState<SittingsResponse | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -49,11 +51,11 @@ export function SittingReview({ code, facilitatorKey, view }: Props) {
     });
   return (
     <section class="review" aria-labelledby="review-title">
-      <h2 id="review-title">This sitting, as it ran</h2>
+      <h2 id="review-title">{words.title}</h2>
       <SittingChart phases={sitting.phases} cases={sitting.cases} />
       {register.standing ? (
         <section class="review__attendance" aria-labelledby="attendance-title">
-          <h3 id="attendance-title">Who attended</h3>
+          <h3 id="attendance-title">{words.attended}</h3>
           <AttendanceEditor
             key={sitting.id}
             sitting={sitting}
@@ -62,13 +64,11 @@ export function SittingReview({ code, facilitatorKey, view }: Props) {
             onSaved={saved}
           />
           <p class="review__register">
-            <a href={`/f/${code}/register`}>Open the register</a>
+            <a href={`/f/${code}/register`}>{words.register}</a>
           </p>
         </section>
       ) : (
-        <p class="muted review__ordinary">
-          An ordinary group keeps no attendance. Keep this group for next week to have a register.
-        </p>
+        <p class="muted review__ordinary">{words.ordinary}</p>
       )}
     </section>
   );
