@@ -1,6 +1,9 @@
+import { attendance, chart } from '../register/de.ts';
 import type { ConsoleWords } from './en.ts';
 
 export const de: ConsoleWords = {
+  attendance,
+  chart,
   page: 'Konsole',
   untitled: 'Gruppe ohne Namen',
   code: 'Code',

@@ -1,7 +1,10 @@
 import type { Plural } from '../plural.ts';
+import { attendance, chart } from '../register/en.ts';
 
 /** The console's own words in English; their shape is every language's. */
 export const en = {
+  attendance,
+  chart,
   page: 'Console',
   untitled: 'Untitled group',
   code: 'Code',

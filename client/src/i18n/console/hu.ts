@@ -1,6 +1,9 @@
+import { attendance, chart } from '../register/hu.ts';
 import type { ConsoleWords } from './en.ts';
 
 export const hu: ConsoleWords = {
+  attendance,
+  chart,
   page: 'Vezérlőpult',
   untitled: 'Névtelen csoport',
   code: 'Kód',

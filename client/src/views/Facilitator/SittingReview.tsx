@@ -19,7 +19,8 @@ interface Props {
  * reflection; for a standing group, who attended, to confirm.
  */
 export function SittingReview({ code, facilitatorKey, view }: Props) {
-  const words = useConsoleWords().review;
+  const all = useConsoleWords();
+  const words = all.review;
   const api = useMemo(() => registerApi(code, facilitatorKey), [code, facilitatorKey]);
   const [register, setRegister] = useState<SittingsResponse | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -52,7 +53,12 @@ export function SittingReview({ code, facilitatorKey, view }: Props) {
   return (
     <section class="review" aria-labelledby="review-title">
       <h2 id="review-title">{words.title}</h2>
-      <SittingChart phases={sitting.phases} cases={sitting.cases} />
+      <SittingChart
+        phases={sitting.phases}
+        cases={sitting.cases}
+        words={all.chart}
+        language={view.language}
+      />
       {register.standing ? (
         <section class="review__attendance" aria-labelledby="attendance-title">
           <h3 id="attendance-title">{words.attended}</h3>
@@ -62,6 +68,7 @@ export function SittingReview({ code, facilitatorKey, view }: Props) {
             roster={register.roster}
             api={api}
             onSaved={saved}
+            words={all.attendance}
           />
           <p class="review__register">
             <a href={`/f/${code}/register`}>{words.register}</a>
