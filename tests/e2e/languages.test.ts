@@ -73,6 +73,11 @@ const ENGLISH = [
   'Who attended',
   'In all',
   'planned',
+  // The register's.
+  'Sittings',
+  'Attendance',
+  'Timings',
+  'Register',
 ];
 
 /** What each group's screens must show in its language. */
@@ -141,15 +146,15 @@ async function openConsole(
   return screen;
 }
 
-/** No English, nothing spilling out and axe clean, at a laptop's width and a phone's. */
-async function checkConsole(screen: Screen, state: string): Promise<void> {
-  expect(await leftInEnglish(screen.page), `the console ${state}`).toEqual([]);
+/** A console or register: no English, nothing spilling out and axe clean, at a laptop's width and a phone's. */
+async function checkWide(screen: Screen, state: string): Promise<void> {
+  expect(await leftInEnglish(screen.page), `${screen.name} ${state}`).toEqual([]);
   expect(await axeViolations(screen.page), `axe on the console ${state}`).toEqual([]);
   for (const size of [LAPTOP, PHONE]) {
     await screen.page.setViewportSize(size);
     await screen.page.waitForTimeout(60);
     await screen.page.screenshot({ path: screenshotPath(`${screen.name}-${state}-${size.width}`) });
-    expect(await overflowing(screen.page), `the console ${state} at ${size.width}`).toEqual([]);
+    expect(await overflowing(screen.page), `${screen.name} ${state} at ${size.width}`).toEqual([]);
   }
   await screen.page.setViewportSize(LAPTOP);
 }
@@ -249,18 +254,18 @@ describe.skipIf(!enabled)('a group in German or Hungarian', () => {
     const { page } = screen;
     await page.getByRole('button', { name: 'Sitzung starten' }).waitFor();
     expect(await htmlLang(page)).toBe('de');
-    await checkConsole(screen, 'lobby');
+    await checkWide(screen, 'lobby');
 
     await page.getByRole('button', { name: 'Sitzung starten' }).click();
     await page.getByRole('button', { name: 'Weiter' }).click();
     await page.locator('#now-title', { hasText: 'Fallvorstellung' }).waitFor();
     await page.getByText('Der Fallgeber erzählt die Geschichte').waitFor();
-    await checkConsole(screen, 'running');
+    await checkWide(screen, 'running');
 
     await page.getByRole('button', { name: 'Beenden…' }).click();
     await page.getByRole('button', { name: 'Sitzung beenden' }).click();
     await page.getByText('Diese Sitzung, wie sie verlief').waitFor();
-    await checkConsole(screen, 'ended');
+    await checkWide(screen, 'ended');
 
     await screen.context.close();
     expect(stage.watch.consoleErrors.join('\n'), 'browser console errors').toBe('');
@@ -297,6 +302,38 @@ describe.skipIf(!enabled)('a group in German or Hungarian', () => {
 
     await screen.context.close();
     await phone.context.close();
+    expect(stage.watch.consoleErrors.join('\n'), 'browser console errors').toBe('');
+  });
+
+  it('[L3] shows a German standing group’s register in German', async () => {
+    const response = await fetch(`${stage.server.url}/api/groups`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Dienstagsgruppe', language: 'de', standing: true }),
+    });
+    const group = (await response.json()) as CreateGroupResponse;
+    const facilitator = await remoteConsole(stage.server.url, group.code, group.facilitatorKey);
+    for (const type of ['start', 'next', 'end'] as const) await facilitator.send({ type });
+    facilitator.close();
+    const screen = await openScreen(
+      stage.browser,
+      stage.watch,
+      'register-de',
+      `${stage.server.url}/healthz`,
+      LAPTOP,
+      ENGLISH_BROWSER,
+    );
+    const { page } = screen;
+    await withStorage(
+      page,
+      { [`balint.key.${group.code}`]: group.facilitatorKey },
+      `/f/${group.code}/register`,
+    );
+    await page.getByRole('heading', { name: 'Sitzungen' }).waitFor();
+    await page.getByRole('button', { name: 'Anwesenheit bestätigen' }).waitFor();
+    expect(await htmlLang(page)).toBe('de');
+    await checkWide(screen, 'register');
+    await screen.context.close();
     expect(stage.watch.consoleErrors.join('\n'), 'browser console errors').toBe('');
   });
 
