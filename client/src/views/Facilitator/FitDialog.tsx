@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import type { ConsoleWords } from '../../i18n/console/en.ts';
 import { useConsoleWords } from '../../i18n/console/words.ts';
 import { useText } from '../../i18n/dictionary.ts';
+import { formatLocale } from '../../i18n/formatLocale.ts';
 import { plural } from '../../i18n/plural.ts';
 import { clockMinutesBetween, differenceText } from '../../models/projection.ts';
 import { formatTimeOfDay } from '../../models/timeOfDay.ts';
@@ -28,19 +29,20 @@ interface Props {
 }
 
 /** What the fit leaves: on time, or how much it still cannot fit. */
-function restText(proposal: FitProposal | null, words: ConsoleWords): string {
+function restText(proposal: FitProposal | null, words: ConsoleWords, at: string): string {
   if (!proposal) return '';
   const { endsAt, fit } = proposal;
   const over = clockMinutesBetween(endsAt + fit.stillOverMs, endsAt);
   return over > 0
     ? words.fit.still(differenceText(over, words.sitting))
-    : words.fit.onTime(formatTimeOfDay(endsAt));
+    : words.fit.onTime(formatTimeOfDay(endsAt, at));
 }
 
 /** Each budget still to come, old → new, and what still cannot be fitted; applied on confirm. */
 export function FitDialog({ proposal, view, onApply, onClose }: Props) {
   const words = useConsoleWords();
   const { locale } = useText();
+  const at = formatLocale(locale);
   const changes = proposal?.fit.changes ?? [];
   // Listed in the order the phases run; applied in the order the fit chose them.
   const order = (change: BudgetChange) =>
@@ -51,9 +53,9 @@ export function FitDialog({ proposal, view, onApply, onClose }: Props) {
     view.plan.find((entry) => entry.phase === phase)?.title ?? phase;
   const body = proposal
     ? words.fit.body(
-        formatTimeOfDay(proposal.projectedAt),
+        formatTimeOfDay(proposal.projectedAt, at),
         differenceText(clockMinutesBetween(proposal.projectedAt, proposal.endsAt), words.sitting),
-        formatTimeOfDay(proposal.endsAt),
+        formatTimeOfDay(proposal.endsAt, at),
       )
     : '';
   return (
@@ -79,7 +81,7 @@ export function FitDialog({ proposal, view, onApply, onClose }: Props) {
           );
         })}
       </ul>
-      <p class="fit__rest">{restText(proposal, words)}</p>
+      <p class="fit__rest">{restText(proposal, words, at)}</p>
     </ConfirmDialog>
   );
 }

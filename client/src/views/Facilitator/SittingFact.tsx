@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useConsoleWords } from '../../i18n/console/words.ts';
+import { useText } from '../../i18n/dictionary.ts';
+import { formatLocale } from '../../i18n/formatLocale.ts';
 import { differenceText, ProjectionModel } from '../../models/projection.ts';
 import type { SessionModel } from '../../models/session.ts';
 import { formatTimeOfDay } from '../../models/timeOfDay.ts';
@@ -8,6 +10,7 @@ import { useValue } from '../../models/useValue.ts';
 /** The sitting in the console's facts line: its end and how the pace compares, or not set. */
 export function SittingFact({ projection }: { projection: ProjectionModel }) {
   const words = useConsoleWords();
+  const at = formatLocale(useText().locale);
   const outlook = useValue(projection.outlook);
   return (
     <div class="sitting-fact">
@@ -15,7 +18,7 @@ export function SittingFact({ projection }: { projection: ProjectionModel }) {
       <dd>
         {outlook?.endsAt != null ? (
           <>
-            {formatTimeOfDay(outlook.endsAt)}
+            {formatTimeOfDay(outlook.endsAt, at)}
             {outlook.overMinutes !== null && (
               <span class="sitting-fact__difference">
                 {' '}

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { ConsoleWords } from '../../i18n/console/en.ts';
 import { useConsoleWords } from '../../i18n/console/words.ts';
 import { useText } from '../../i18n/dictionary.ts';
+import { formatLocale } from '../../i18n/formatLocale.ts';
 import { plural } from '../../i18n/plural.ts';
 import {
   differenceText,
@@ -116,7 +117,7 @@ export function SittingPanel({ view, console: model, live, projection, serverNow
           </button>
         </span>
       </form>
-      <OutlookText outlook={outlook} words={words} />
+      <OutlookText outlook={outlook} words={words} at={formatLocale(locale)} />
       {/* One line whatever it holds, so the Fit button coming or going moves nothing below. */}
       <div class="sitting__action">
         {canFit ? (
@@ -155,14 +156,22 @@ function actionNote(outlook: Outlook | null, overEnd: boolean, words: Words): st
 }
 
 /** "At this pace: 13:37, 7 min over", or what the lobby and a sitting without an end can say. */
-function OutlookText({ outlook, words }: { outlook: Outlook | null; words: Words }) {
+function OutlookText({
+  outlook,
+  words,
+  at,
+}: {
+  outlook: Outlook | null;
+  words: Words;
+  at: string;
+}) {
   if (!outlook || outlook.projectedAt === null) {
     return <p class="sitting__pace muted">{words.ended}</p>;
   }
   return (
     <p class="sitting__pace">
       {words.pace}
-      <strong>{formatTimeOfDay(outlook.projectedAt)}</strong>
+      <strong>{formatTimeOfDay(outlook.projectedAt, at)}</strong>
       {outlook.overMinutes !== null && (
         <>
           , <span class="sitting__difference">{differenceText(outlook.overMinutes, words)}</span>

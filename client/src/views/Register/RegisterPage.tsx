@@ -9,6 +9,7 @@ import type { ComponentType } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { useLanguage, useText } from '../../i18n/dictionary.ts';
+import { formatLocale } from '../../i18n/formatLocale.ts';
 import { browserLanguage } from '../../i18n/languages.ts';
 import { plural } from '../../i18n/plural.ts';
 import { registerWords, useRegisterWords } from '../../i18n/register/words.ts';
@@ -125,6 +126,7 @@ function Register({ code, api }: { code: string; api: RegisterApi }) {
     );
   }
   const { register } = loaded;
+  const at = formatLocale(text.locale);
   const sittings = [...register.sittings].reverse();
   const toConfirm = register.sittings.filter((sitting) => !sitting.confirmed).length;
 
@@ -159,8 +161,8 @@ function Register({ code, api }: { code: string; api: RegisterApi }) {
             {plural(text.locale, sittings.length, words.sittings)} ·{' '}
             {plural(text.locale, people.length, words.people)} ·{' '}
             {words.span(
-              formatDate(register.sittings[0]?.startedAt ?? 0),
-              formatDate(register.sittings.at(-1)?.startedAt ?? 0),
+              formatDate(register.sittings[0]?.startedAt ?? 0, at),
+              formatDate(register.sittings.at(-1)?.startedAt ?? 0, at),
             )}
             {toConfirm > 0 && (
               <strong class="register__to-confirm"> · {words.toConfirm(toConfirm)}</strong>
@@ -197,8 +199,8 @@ function Register({ code, api }: { code: string; api: RegisterApi }) {
                         <th scope="row">{person.name}</th>
                         <td data-label={words.sessionsAttended}>{person.sessions}</td>
                         <td data-label={words.casesPresented}>{person.presented}</td>
-                        <td data-label={words.first}>{formatDate(person.firstAt)}</td>
-                        <td data-label={words.last}>{formatDate(person.lastAt)}</td>
+                        <td data-label={words.first}>{formatDate(person.firstAt, at)}</td>
+                        <td data-label={words.last}>{formatDate(person.lastAt, at)}</td>
                         <td>
                           <div class="people__actions">
                             <button
@@ -302,12 +304,13 @@ interface SittingItemProps {
 function SittingItem({ sitting, standing, language, roster, api, onSaved }: SittingItemProps) {
   const words = useRegisterWords();
   const { locale } = useText();
+  const at = formatLocale(locale);
   const count = sitting.attendance.length;
   return (
     <li class="sitting">
       <div class="sitting__head">
-        <h3 class="sitting__date">{formatDate(sitting.startedAt)}</h3>
-        <span class="muted">{formatSpan(sitting.startedAt, sitting.endedAt)}</span>
+        <h3 class="sitting__date">{formatDate(sitting.startedAt, at)}</h3>
+        <span class="muted">{formatSpan(sitting.startedAt, sitting.endedAt, at)}</span>
         <span class="muted">{plural(locale, sitting.cases, words.cases)}</span>
         {standing && (
           <span class={`sitting__count ${sitting.confirmed ? '' : 'sitting__count--open'}`}>

@@ -1,5 +1,6 @@
 import type { PersonTotals } from '@balint/shared';
 import { useText } from '../../i18n/dictionary.ts';
+import { formatLocale } from '../../i18n/formatLocale.ts';
 import { plural } from '../../i18n/plural.ts';
 import { useRegisterWords } from '../../i18n/register/words.ts';
 import { formatDate, formatSpan } from './format.ts';
@@ -21,6 +22,7 @@ export function Statement({ person, groupName, facilitator, onClose }: Props) {
   const all = useRegisterWords();
   const words = all.statement;
   const { locale } = useText();
+  const at = formatLocale(locale);
   const group = groupName || all.untitled;
   const cases = plural(locale, person.presented, words.cases);
   const sessions = plural(locale, person.sessions, words.sessions);
@@ -54,7 +56,7 @@ export function Statement({ person, groupName, facilitator, onClose }: Props) {
           <div>
             <dt>{words.period}</dt>
             <dd>
-              {formatDate(person.firstAt)} – {formatDate(person.lastAt)}
+              {formatDate(person.firstAt, at)} – {formatDate(person.lastAt, at)}
             </dd>
           </div>
         </dl>
@@ -63,8 +65,10 @@ export function Statement({ person, groupName, facilitator, onClose }: Props) {
         <ol class="statement__sessions">
           {person.sittings.map((sitting) => (
             <li key={sitting.id}>
-              {formatDate(sitting.startedAt)}{' '}
-              <span class="statement__time">{formatSpan(sitting.startedAt, sitting.endedAt)}</span>
+              {formatDate(sitting.startedAt, at)}{' '}
+              <span class="statement__time">
+                {formatSpan(sitting.startedAt, sitting.endedAt, at)}
+              </span>
               {sitting.presented && <span class="statement__presented">{words.presented}</span>}
             </li>
           ))}
