@@ -30,7 +30,11 @@ async function load(): Promise<void> {
       return;
     }
     case 'register': {
-      const { RegisterPage } = await import('./views/Register/RegisterPage.tsx');
+      // Like the console, the register page still speaks English (its shared parts too).
+      const [{ RegisterPage }] = await Promise.all([
+        import('./views/Register/RegisterPage.tsx'),
+        startIn('en'),
+      ]);
       mount(RegisterPage, route.code);
       return;
     }
