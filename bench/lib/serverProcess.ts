@@ -1,0 +1,154 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { benchTempDir, exited, freePort, track } from './children.ts';
+import { sharedNow, sleep } from './clock.ts';
+
+export const repoRoot = resolve(import.meta.dirname, '../..');
+const BUILT_MAIN = join(repoRoot, 'server/dist/main.js');
+
+export interface ServerOptions {
+  /** Extra environment (REDIS_URL, ...). */
+  env?: Record<string, string>;
+  /** Node flags before the script (`--cpu-prof`, ...). */
+  nodeArgs?: string[];
+  /** Run server/src/main.ts with tsx even if a build exists (CPU profiles keep file names). */
+  fromSource?: boolean;
+  dataDir?: string;
+  port?: number;
+}
+
+/** How the server is launched: the built bundle if there is one, else its source with tsx. */
+export function serverCommand(fromSource = false): { args: string[]; label: string } {
+  if (!fromSource && existsSync(BUILT_MAIN)) {
+    return { args: [BUILT_MAIN], label: 'node server/dist/main.js' };
+  }
+  return {
+    args: ['--import', 'tsx', join(repoRoot, 'server/src/main.ts')],
+    label: 'node --import tsx server/src/main.ts',
+  };
+}
+
+/**
+ * The real server in its own process, started the way users start it, on loopback, with
+ * rate limits off and a temporary DATA_DIR.
+ */
+export class ServerProcess {
+  readonly port: number;
+  readonly dataDir: string;
+  readonly label: string;
+  private child: ChildProcess | null = null;
+  private log = '';
+
+  private constructor(
+    port: number,
+    private readonly options: ServerOptions,
+  ) {
+    this.port = port;
+    this.dataDir = options.dataDir ?? benchTempDir('data');
+    this.label = serverCommand(options.fromSource).label;
+  }
+
+  static async start(options: ServerOptions = {}): Promise<ServerProcess> {
+    const server = new ServerProcess(options.port ?? (await freePort()), options);
+    await server.launch();
+    return server;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  get pid(): number {
+    if (!this.child?.pid) throw new Error('the server is not running');
+    return this.child.pid;
+  }
+
+  get running(): boolean {
+    return this.child !== null && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** What the server printed (the last 4 KB). */
+  output(): string {
+    return this.log.slice(-4096);
+  }
+
+  /** Starts the process and resolves once /healthz answers; returns ms from spawn to ready. */
+  async launch(timeoutMs = 30_000): Promise<number> {
+    const { args } = serverCommand(this.options.fromSource);
+    const startedAt = sharedNow();
+    this.log = '';
+    const child = spawn(process.execPath, [...(this.options.nodeArgs ?? []), ...args], {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        PORT: String(this.port),
+        HOST: '127.0.0.1',
+        PUBLIC_URL: this.url,
+        DATA_DIR: this.dataDir,
+        RATE_LIMIT: 'off',
+        LOG_LEVEL: 'warn',
+        ...this.options.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    track(child);
+    const keep = (chunk: Buffer) => {
+      this.log = (this.log + String(chunk)).slice(-16_384);
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    this.child = child;
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null || child.signalCode !== null) {
+        throw new ServerExited(child.exitCode, this.output());
+      }
+      try {
+        const response = await fetch(`${this.url}/healthz`);
+        if (response.ok) return sharedNow() - startedAt;
+      } catch {
+        // Not listening yet.
+      }
+      await sleep(10);
+    }
+    throw new Error(`the server did not answer /healthz within ${timeoutMs} ms:\n${this.output()}`);
+  }
+
+  /** Resident memory of the server process, from /proc. */
+  rssBytes(): number {
+    const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
+    const kb = /VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1];
+    if (!kb) throw new Error('no VmRSS in /proc status');
+    return Number(kb) * 1024;
+  }
+
+  /** SIGKILL: no shutdown code runs. Resolves once the process is gone. */
+  async kill(): Promise<void> {
+    const child = this.child;
+    if (!child) return;
+    if (this.running) child.kill('SIGKILL');
+    await exited(child);
+    this.child = null;
+  }
+
+  /** SIGTERM, the graceful stop (needed for --cpu-prof to write its file); SIGKILL after 10 s. */
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child) return;
+    if (this.running) child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited(child);
+    clearTimeout(timer);
+    this.child = null;
+  }
+}
+
+export class ServerExited extends Error {
+  constructor(
+    readonly exitCode: number | null,
+    readonly output: string,
+  ) {
+    super(`the server exited at start (code ${exitCode}):\n${output}`);
+  }
+}

@@ -1,0 +1,110 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { capacityFigure } from './figures/capacity.ts';
+import { fanoutFigure } from './figures/fanout.ts';
+import { roomRatioFigure } from './figures/roomRatio.ts';
+import { killAll } from './lib/children.ts';
+import type { Figure, FigureContext, FigureResult } from './lib/figure.ts';
+import { openFilesLimit } from './lib/limits.ts';
+import { machineInfo } from './lib/machine.ts';
+import { type Report, writeReport } from './lib/report.ts';
+import { repoRoot, serverCommand } from './lib/serverProcess.ts';
+
+/**
+ * `npm run bench` writes docs/BENCHMARKS.md; `npm run bench -- --quick` runs every figure
+ * small (under a minute, for CI) and writes to the temp directory unless `--out` is given.
+ * `--only 1,5` runs some figures. Exits 1 only if a figure failed to run, never on a figure.
+ */
+const FIGURES: Figure[] = [fanoutFigure, roomRatioFigure, capacityFigure];
+
+interface Options {
+  quick: boolean;
+  only: string[] | null;
+  out: string;
+}
+
+function parseArgs(argv: readonly string[]): Options {
+  const quick = argv.includes('--quick');
+  const value = (flag: string) => {
+    const index = argv.indexOf(flag);
+    return index >= 0 ? argv[index + 1] : undefined;
+  };
+  const only = value('--only')?.split(',') ?? null;
+  const out =
+    value('--out') ??
+    (quick ? join(tmpdir(), 'balint-benchmarks-quick.md') : join(repoRoot, 'docs/BENCHMARKS.md'));
+  return { quick, only, out };
+}
+
+async function main(): Promise<number> {
+  const options = parseArgs(process.argv.slice(2));
+  const startedAt = Date.now();
+  const limit = openFilesLimit();
+  const machine = machineInfo(Number.isFinite(limit) ? limit.toLocaleString('en-US') : 'unlimited');
+  // However a figure goes, the whole run stops by itself.
+  const watchdog = setTimeout(
+    () => {
+      console.error('bench: the run took too long; stopping everything.');
+      killAll();
+      process.exit(1);
+    },
+    options.quick ? 120_000 : 60 * 60_000,
+  );
+  watchdog.unref();
+  const context: FigureContext = {
+    quick: options.quick,
+    log: (message) =>
+      console.error(`[bench ${((Date.now() - startedAt) / 1000).toFixed(0)}s] ${message}`),
+  };
+  const results: FigureResult[] = [];
+  const errors: Report['errors'] = [];
+  for (const figure of FIGURES) {
+    if (options.only && !options.only.includes(figure.id)) continue;
+    context.log(`figure ${figure.id}: ${figure.title}`);
+    try {
+      results.push(...(await figure.run(context)));
+    } catch (error) {
+      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      console.error(`figure ${figure.id} failed: ${message}`);
+      errors.push({ id: figure.id, title: figure.title, message });
+    } finally {
+      killAll();
+    }
+  }
+  const report: Report = {
+    date: new Date(startedAt),
+    quick: options.quick,
+    machine,
+    loadAfter: machineInfo('').loadAverage,
+    server: serverCommand().label,
+    durationMs: Date.now() - startedAt,
+    results,
+    errors,
+  };
+  writeReport(options.out, report);
+  console.error(`bench: wrote ${options.out}`);
+  for (const result of results) {
+    console.log(
+      `${result.id}\t${result.title}\t${result.measured.replaceAll('<br>', '; ')}\t${result.holds ?? '-'}`,
+    );
+  }
+  return errors.length > 0 ? 1 : 0;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    killAll();
+    process.exit(130);
+  });
+}
+main().then(
+  (code) => {
+    killAll();
+    process.exit(code);
+  },
+  (error: unknown) => {
+    console.error(error);
+    killAll();
+    process.exit(1);
+  },
+);
