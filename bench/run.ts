@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { capacityFigure } from './figures/capacity.ts';
 import { fanoutFigure } from './figures/fanout.ts';
 import { roomRatioFigure } from './figures/roomRatio.ts';
+import { scaleOutFigure } from './figures/scaleOut.ts';
 import { killAll } from './lib/children.ts';
 import type { Figure, FigureContext, FigureResult } from './lib/figure.ts';
 import { openFilesLimit } from './lib/limits.ts';
@@ -15,7 +16,7 @@ import { repoRoot, serverCommand } from './lib/serverProcess.ts';
  * small (under a minute, for CI) and writes to the temp directory unless `--out` is given.
  * `--only 1,5` runs some figures. Exits 1 only if a figure failed to run, never on a figure.
  */
-const FIGURES: Figure[] = [fanoutFigure, roomRatioFigure, capacityFigure];
+const FIGURES: Figure[] = [fanoutFigure, roomRatioFigure, capacityFigure, scaleOutFigure];
 
 interface Options {
   quick: boolean;

@@ -1,0 +1,193 @@
+import { createGroup, createGroups } from '../lib/api.ts';
+import { sleep } from '../lib/clock.ts';
+import { type FanoutResult, pacedCommands, startRooms, timeCommand } from '../lib/fanout.ts';
+import { type Figure, type FigureResult, table } from '../lib/figure.ts';
+import { openFilesLimit } from '../lib/limits.ts';
+import { LoadPool } from '../lib/loadPool.ts';
+import { RedisServer } from '../lib/redisServer.ts';
+import { type Room, roomSockets } from '../lib/rooms.ts';
+import { ServerExited, ServerProcess } from '../lib/serverProcess.ts';
+import { fmt, fmtMs, mib, summarize } from '../lib/stats.ts';
+
+const TARGET_ADDED_P50_MS = 3;
+const GIB = 1024 ** 3;
+const RATE_PER_SECOND = 50;
+/** Sockets one load worker holds at most (its open-files limit, with room to spare). */
+const SOCKETS_PER_WORKER = 12_000;
+
+const TITLE = 'Scale-out: 2 processes on one Redis';
+const TARGET = `fan-out p50 + ≤ ${TARGET_ADDED_P50_MS} ms over one process; twice the screens`;
+
+function notMeasured(reason: string, why = ''): FigureResult[] {
+  return [
+    {
+      id: '4',
+      title: TITLE,
+      measured: `not measured: ${reason}`,
+      target: TARGET,
+      holds: null,
+      details:
+        `Not measured: ${reason}${why ? ` (${why})` : ''}. The figure's code runs as soon as the server serves one group ` +
+        'from two processes on one Redis (`REDIS_URL`): it starts `redis-server` on a free loopback ' +
+        "port (`--save '' --appendonly no`), two server processes on it, and checks that a group " +
+        'created on one is found on the other and that a command on one reaches a screen on the ' +
+        'other before it measures.',
+    },
+  ];
+}
+
+/**
+ * Figure 4: fan-out with every room's screens split over two server processes on one Redis,
+ * against one process in the same run; then both processes holding twice the screens.
+ */
+export const scaleOutFigure: Figure = {
+  id: '4',
+  title: TITLE,
+  async run(context) {
+    if (!RedisServer.installed()) return notMeasured('redis-server is not installed');
+    const redis = await RedisServer.start();
+    const servers: ServerProcess[] = [];
+    try {
+      const env = { REDIS_URL: redis.url };
+      for (let index = 0; index < 2; index += 1) {
+        try {
+          servers.push(await ServerProcess.start({ env }));
+        } catch (error) {
+          if (!(error instanceof ServerExited)) throw error;
+          const said = error.output.trim().split('\n')[0] ?? '';
+          return notMeasured('Redis mode not built', `the server refused REDIS_URL: “${said}”`);
+        }
+      }
+      const [first, second] = servers;
+      if (!first || !second) throw new Error('two servers expected');
+      const gap = await redisModeGap(first, second);
+      if (gap) return notMeasured('Redis mode not built', gap);
+      return await measureScaleOut(context, first, second, await RedisServer.version());
+    } finally {
+      for (const server of servers) await server.stop();
+      await redis.stop();
+    }
+  },
+};
+
+/** Why two processes on one Redis do not yet serve one group, or null if they do. */
+async function redisModeGap(first: ServerProcess, second: ServerProcess): Promise<string | null> {
+  const warning = /REDIS_URL[^\n]*not built[^\n]*/i.exec(first.output())?.[0];
+  const group = await createGroup(first.url, 'Probe');
+  const found = await fetch(`${second.url}/api/groups/${group.code}`);
+  if (found.status === 404) {
+    return `a group created on one process is not found on the other${warning ? `; the server says “${warning.trim()}”` : ''}`;
+  }
+  const pool = await LoadPool.start(1);
+  try {
+    const { room, sockets } = roomSockets(group, 2, [second.url, first.url]);
+    await pool.connect(sockets);
+    await startRooms(pool, [room]);
+    const outcome = await timeCommand(pool, room, 3_000);
+    return 'error' in outcome
+      ? `a command on one process does not reach screens on the other`
+      : null;
+  } finally {
+    await pool.stop();
+  }
+}
+
+/** Paced commands to `roomCount` rooms of 12 whose screens alternate over `urls`. */
+async function fanout(urls: string[], roomCount: number, count: number): Promise<FanoutResult> {
+  const pool = await LoadPool.start(2);
+  try {
+    const [firstUrl] = urls;
+    if (!firstUrl) throw new Error('no url');
+    const groups = await createGroups(firstUrl, roomCount);
+    const built = groups.map((group) => roomSockets(group, 12, urls));
+    const placement = new Map(built.map(({ room }, index) => [room.code, index % 2]));
+    await pool.connect(
+      built.flatMap(({ sockets }) => sockets),
+      { concurrency: 50, placement: (screen) => placement.get(screen.code) ?? 0 },
+    );
+    const rooms: Room[] = built.map(({ room }) => room);
+    await startRooms(pool, rooms);
+    await sleep(1_500);
+    return await pacedCommands(pool, rooms, {
+      count,
+      ratePerSecond: RATE_PER_SECOND,
+      deadlineMs: 120_000,
+    });
+  } finally {
+    await pool.stop();
+  }
+}
+
+/** The measurement proper, once two processes serve one group (exported to try it out). */
+export async function measureScaleOut(
+  { quick, log }: Parameters<Figure['run']>[0],
+  first: ServerProcess,
+  second: ServerProcess,
+  redisVersion: string,
+): Promise<FigureResult[]> {
+  const roomCount = quick ? 20 : 100;
+  const commands = quick ? 40 : 1_000;
+  log(`scale-out: one process, ${roomCount} rooms`);
+  const single = await ServerProcess.start();
+  let one: FanoutResult;
+  try {
+    one = await fanout([single.url], roomCount, commands);
+  } finally {
+    await single.stop();
+  }
+  log(`scale-out: two processes on Redis, ${roomCount} rooms`);
+  const two = await fanout([first.url, second.url], roomCount, commands);
+  const oneSummary = summarize(one.latencies);
+  const twoSummary = summarize(two.latencies);
+  const added = twoSummary.p50 - oneSummary.p50;
+
+  // Twice the screens: each process holds what figure 3 asks of one.
+  const perProcess = Math.min(quick ? 1_000 : 20_000, openFilesLimit() - 100);
+  const total = 2 * perProcess;
+  log(`scale-out: ${total} screens over both processes`);
+  const pool = await LoadPool.start(Math.max(2, Math.ceil(total / SOCKETS_PER_WORKER)));
+  let rss: number[];
+  try {
+    const groups = await createGroups(first.url, Math.ceil(total / 13));
+    const sockets = groups
+      .flatMap((group, index) => {
+        const url = index % 2 === 0 ? first.url : second.url;
+        return roomSockets(group, 12, [url]).sockets;
+      })
+      .slice(0, total);
+    await pool.connect(sockets, { concurrency: 50 });
+    await sleep(3_000);
+    rss = [first.rssBytes(), second.rssBytes()];
+  } finally {
+    await pool.stop();
+  }
+  const heaviest = Math.max(...rss);
+  const holdsScreens = heaviest <= GIB;
+  const details = [
+    `Redis ${redisVersion} (Debian's redis-server, no persistence) on loopback; two server processes with ` +
+      `REDIS_URL. Fan-out: ${roomCount} rooms × 12 screens, each room's screens alternating ` +
+      'between the two processes and its facilitator on the first; the same load against one ' +
+      `process without Redis, in the same run. Commands open-loop at ${RATE_PER_SECOND}/s.`,
+    '',
+    table(
+      ['setup', 'commands', 'emit → last screen p50 / p99 / max'],
+      [
+        ['one process', String(oneSummary.count), fmtMs(oneSummary, 2)],
+        ['two processes on Redis', String(twoSummary.count), fmtMs(twoSummary, 2)],
+      ],
+    ),
+    '',
+    `Added to p50: ${fmt(added, 2)} ms. Twice the screens: ${total.toLocaleString('en-US')} ` +
+      `sockets, half on each process: RSS ${rss.map((bytes) => mib(bytes)).join(' and ')}.`,
+  ].join('\n');
+  return [
+    {
+      id: '4',
+      title: TITLE,
+      measured: `p50 +${fmt(added, 2)} ms (${fmt(oneSummary.p50, 2)} → ${fmt(twoSummary.p50, 2)}); ${total.toLocaleString('en-US')} screens: ${rss.map((bytes) => mib(bytes)).join(' + ')}`,
+      target: TARGET,
+      holds: quick ? null : added <= TARGET_ADDED_P50_MS && holdsScreens,
+      details,
+    },
+  ];
+}
