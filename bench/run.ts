@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { capacityFigure } from './figures/capacity.ts';
+import { clockAgreementFigure } from './figures/clockAgreement.ts';
 import { fanoutFigure } from './figures/fanout.ts';
 import { roomRatioFigure } from './figures/roomRatio.ts';
 import { scaleOutFigure } from './figures/scaleOut.ts';
@@ -16,7 +17,13 @@ import { repoRoot, serverCommand } from './lib/serverProcess.ts';
  * small (under a minute, for CI) and writes to the temp directory unless `--out` is given.
  * `--only 1,5` runs some figures. Exits 1 only if a figure failed to run, never on a figure.
  */
-const FIGURES: Figure[] = [fanoutFigure, roomRatioFigure, capacityFigure, scaleOutFigure];
+const FIGURES: Figure[] = [
+  fanoutFigure,
+  roomRatioFigure,
+  capacityFigure,
+  scaleOutFigure,
+  clockAgreementFigure,
+];
 
 interface Options {
   quick: boolean;
