@@ -2,6 +2,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { capacityFigure } from './figures/capacity.ts';
 import { clockAgreementFigure } from './figures/clockAgreement.ts';
+import { driftFigure } from './figures/drift.ts';
 import { fanoutFigure } from './figures/fanout.ts';
 import { roomRatioFigure } from './figures/roomRatio.ts';
 import { scaleOutFigure } from './figures/scaleOut.ts';
@@ -23,6 +24,7 @@ const FIGURES: Figure[] = [
   capacityFigure,
   scaleOutFigure,
   clockAgreementFigure,
+  driftFigure,
 ];
 
 interface Options {
