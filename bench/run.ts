@@ -4,6 +4,8 @@ import { capacityFigure } from './figures/capacity.ts';
 import { clockAgreementFigure } from './figures/clockAgreement.ts';
 import { driftFigure } from './figures/drift.ts';
 import { fanoutFigure } from './figures/fanout.ts';
+import { pageWeightFigure } from './figures/pageWeight.ts';
+import { restartFigure } from './figures/restart.ts';
 import { roomRatioFigure } from './figures/roomRatio.ts';
 import { scaleOutFigure } from './figures/scaleOut.ts';
 import { killAll } from './lib/children.ts';
@@ -25,6 +27,8 @@ const FIGURES: Figure[] = [
   scaleOutFigure,
   clockAgreementFigure,
   driftFigure,
+  restartFigure,
+  pageWeightFigure,
 ];
 
 interface Options {
