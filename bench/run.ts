@@ -2,6 +2,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { capacityFigure } from './figures/capacity.ts';
 import { clockAgreementFigure } from './figures/clockAgreement.ts';
+import { cpuProfileFigure } from './figures/cpuProfile.ts';
 import { driftFigure } from './figures/drift.ts';
 import { fanoutFigure } from './figures/fanout.ts';
 import { pageWeightFigure } from './figures/pageWeight.ts';
@@ -9,6 +10,7 @@ import { restartFigure } from './figures/restart.ts';
 import { roomRatioFigure } from './figures/roomRatio.ts';
 import { scaleOutFigure } from './figures/scaleOut.ts';
 import { killAll } from './lib/children.ts';
+import { ContentionSampler } from './lib/contention.ts';
 import type { Figure, FigureContext, FigureResult } from './lib/figure.ts';
 import { openFilesLimit } from './lib/limits.ts';
 import { machineInfo } from './lib/machine.ts';
@@ -29,6 +31,7 @@ const FIGURES: Figure[] = [
   driftFigure,
   restartFigure,
   pageWeightFigure,
+  cpuProfileFigure,
 ];
 
 interface Options {
@@ -75,13 +78,17 @@ async function main(): Promise<number> {
   for (const figure of FIGURES) {
     if (options.only && !options.only.includes(figure.id)) continue;
     context.log(`figure ${figure.id}: ${figure.title}`);
+    const sampler = new ContentionSampler();
     try {
-      results.push(...(await figure.run(context)));
+      const figureResults = await figure.run(context);
+      const { otherCores, benchCores } = sampler.stop();
+      results.push(...figureResults.map((result) => ({ ...result, otherCores, benchCores })));
     } catch (error) {
       const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
       console.error(`figure ${figure.id} failed: ${message}`);
       errors.push({ id: figure.id, title: figure.title, message });
     } finally {
+      sampler.stop();
       killAll();
     }
   }

@@ -21,10 +21,10 @@ export const capacityFigure: Figure = {
   title: 'Capacity: memory per screen, views while a room fills',
   async run({ quick, log }) {
     const joinCount = quick ? 300 : 1_200;
-    const wanted = quick ? [1_000, 2_000] : [12_000, 20_000];
+    const wanted = quick ? [600, 1_000] : [12_000, 20_000];
     const fdCap = openFilesLimit() - FD_HEADROOM;
     const levels = wanted.map((count) => Math.min(count, fdCap));
-    const settleMs = quick ? 1_000 : 3_000;
+    const settleMs = quick ? 500 : 3_000;
     const server = await ServerProcess.start();
     const pool = await LoadPool.start(WORKERS);
     try {
@@ -37,7 +37,7 @@ export const capacityFigure: Figure = {
       const joinStarted = sharedNow();
       await pool.connect(hall.sockets, { concurrency: 50 });
       const joinSeconds = (sharedNow() - joinStarted) / 1000;
-      await sleep(quick ? 1_500 : 2_500);
+      await sleep(quick ? 1_200 : 2_500);
       const views = summarize(await pool.viewCounts());
       const viewBound = Math.ceil(joinSeconds) + 3;
 
@@ -95,7 +95,7 @@ export const capacityFigure: Figure = {
         '',
         `**A room fills.** ${joinCount} screens joined one room in ${fmt(joinSeconds, 1)} s ` +
           `(50 handshakes in flight per worker). Views each screen received from its join until ` +
-          `${quick ? 1.5 : 2.5} s after the last join: mean ${fmt(views.mean, 2)}, p99 ${views.p99}, max ${views.max} ` +
+          `${quick ? 1.2 : 2.5} s after the last join: mean ${fmt(views.mean, 2)}, p99 ${views.p99}, max ${views.max} ` +
           `(${(views.mean * views.count).toLocaleString('en-US', { maximumFractionDigits: 0 })} in all). ` +
           'Presence is coalesced to one update a second per group, so a screen should get its own ' +
           `view plus about one per second of joining: the verdict asks max ≤ ${viewBound} ` +

@@ -33,8 +33,8 @@ export const clockAgreementFigure: Figure = {
   id: '5',
   title: 'Clock agreement between two screens',
   async run({ quick, log }) {
-    const durationMs = quick ? 6_000 : 200_000;
-    const stepAfterMs = quick ? 4_000 : 100_000;
+    const durationMs = quick ? 4_000 : 200_000;
+    const stepAfterMs = quick ? 2_500 : 100_000;
     const server = await ServerProcess.start();
     const proxy = await JitterProxy.start(server.port, MAX_JITTER_MS, seededRandom(5));
     const group = await createGroup(server.url, 'Clocks');

@@ -48,7 +48,7 @@ export const fanoutFigure: Figure = {
           added.map(({ room }) => room),
         );
         // Let the joins' coalesced presence updates go out before timing commands.
-        await sleep(1_500);
+        await sleep(quick ? 500 : 1_500);
         const count = level === 1 ? Math.min(commandsPerLevel, 300) : commandsPerLevel;
         const result = await pacedCommands(pool, rooms, {
           count,

@@ -23,8 +23,8 @@ export const roomRatioFigure: Figure = {
   title: 'One room of 1,200 screens vs bare Socket.IO',
   async run({ quick, log }) {
     const screens = quick ? 300 : 1_200;
-    const rounds = quick ? 10 : 200;
-    const warmup = quick ? 3 : 10;
+    const rounds = quick ? 8 : 200;
+    const warmup = quick ? 2 : 10;
     const server = await ServerProcess.start();
     const pool = await LoadPool.start(WORKERS);
     let bare: BareServer | null = null;
@@ -34,7 +34,7 @@ export const roomRatioFigure: Figure = {
       log(`room ratio: connecting ${screens} screens to the server`);
       await pool.connect(real.sockets, { concurrency: 50 });
       await startRooms(pool, [real.room]);
-      await sleep(2_000);
+      await sleep(quick ? 500 : 2_000);
       const member = real.room.screens[1];
       const view = member ? await pool.lastView(member.sid) : null;
       if (!view) throw new Error('no view to capture');
@@ -45,7 +45,7 @@ export const roomRatioFigure: Figure = {
       peer.room.revision = view.revision;
       log(`room ratio: connecting ${screens} screens to the bare peer`);
       await pool.connect(peer.sockets, { concurrency: 50 });
-      await sleep(1_000);
+      await sleep(quick ? 300 : 1_000);
       pool.clearArrivals();
       const realLatencies: number[] = [];
       const bareLatencies: number[] = [];

@@ -18,6 +18,9 @@ export interface FigureResult {
   holds: boolean | null;
   /** Markdown for the figure's own section: method, table, notes. */
   details: string;
+  /** Filled in by the runner: CPU other processes used while the figure ran, in cores. */
+  otherCores?: number;
+  benchCores?: number;
 }
 
 export interface Figure {

@@ -15,6 +15,10 @@ export interface Report {
   errors: Array<{ id: string; title: string; message: string }>;
 }
 
+function cores(value: number | undefined): string {
+  return value === undefined ? '' : `${fmt(value, 2)} cores`;
+}
+
 function load([one, five, fifteen]: readonly number[]): string {
   return `${fmt(one, 2)} / ${fmt(five, 2)} / ${fmt(fifteen, 2)}`;
 }
@@ -23,7 +27,7 @@ function load([one, five, fifteen]: readonly number[]): string {
 export function renderReport(report: Report): string {
   const { machine } = report;
   const summary = table(
-    ['#', 'figure', 'measured', 'DESIGN target', 'holds'],
+    ['#', 'figure', 'measured', 'DESIGN target', 'holds', 'other load'],
     [
       ...report.results.map((result) => [
         result.id,
@@ -31,6 +35,7 @@ export function renderReport(report: Report): string {
         result.measured,
         result.target,
         verdict(result.holds),
+        cores(result.otherCores),
       ]),
       ...report.errors.map((error) => [
         error.id,
@@ -38,6 +43,7 @@ export function renderReport(report: Report): string {
         `error: ${error.message.split('\n')[0]}`,
         '',
         '–',
+        '',
       ]),
     ],
   );
@@ -71,7 +77,10 @@ export function renderReport(report: Report): string {
     ),
     '',
     'The server, the load workers and any peer share the same cores and talk over loopback only ' +
-      '(127.0.0.1). Load average includes the bench itself.',
+      '(127.0.0.1). Load average includes the bench itself. "Other load" in the summary is the CPU ' +
+      'that processes outside the bench (other work on this machine) used while that figure ran, ' +
+      `sampled from /proc each second, out of ${machine.cores} cores: where it is well above zero, ` +
+      'timings are disturbed by it.',
     '',
     '## Summary',
     '',
