@@ -42,7 +42,7 @@ export const capacityFigure: Figure = {
       const viewBound = Math.ceil(joinSeconds) + 3;
 
       let connected = hall.sockets.length;
-      const memory: Array<{ wanted: number; sockets: number; rss: number }> = [];
+      const memory: Array<{ wanted: number; sockets: number; rss: number; perSecond: number }> = [];
       for (const [index, level] of levels.entries()) {
         // Rooms of 13 sockets, the last one smaller so the level is exact.
         const missing = level - connected;
@@ -54,10 +54,17 @@ export const capacityFigure: Figure = {
         log(
           `capacity: connecting ${sockets.length} more sockets (to ${connected + sockets.length})`,
         );
+        const connectStarted = sharedNow();
         await pool.connect(sockets, { concurrency: 50 });
+        const perSecond = sockets.length / ((sharedNow() - connectStarted) / 1000);
         connected += sockets.length;
         await sleep(settleMs);
-        memory.push({ wanted: wanted[index] ?? level, sockets: connected, rss: server.rssBytes() });
+        memory.push({
+          wanted: wanted[index] ?? level,
+          sockets: connected,
+          rss: server.rssBytes(),
+          perSecond,
+        });
       }
       const top = memory[memory.length - 1];
       if (!top) throw new Error('no level measured');
@@ -65,7 +72,7 @@ export const capacityFigure: Figure = {
       const at20k = idle + perSocket * 20_000;
       const capped = levels.some((level, index) => level < (wanted[index] ?? 0));
       const memoryRows = [
-        ['idle', '0', mib(idle), '–'],
+        ['idle', '0', mib(idle), '–', '–'],
         ...memory.map((level) => [
           level.sockets < level.wanted
             ? `${level.wanted.toLocaleString('en-US')} (capped)`
@@ -73,13 +80,14 @@ export const capacityFigure: Figure = {
           level.sockets.toLocaleString('en-US'),
           mib(level.rss),
           `${fmt((level.rss - idle) / level.sockets / 1024, 1)} KiB`,
+          `${fmt(level.perSecond, 0)}/s`,
         ]),
       ];
       const details = [
         `One server process (${server.label}); ${WORKERS} load worker processes hold the sockets ` +
           '(real socket.io-client over WebSocket, one TCP connection each). Every socket counts ' +
           'as a screen: rooms of one facilitator, one display and 11 members, after one hall of ' +
-          `${joinCount}. RSS from /proc/PID/status, ${settleMs / 1000} s after each level is connected.` +
+          `${joinCount.toLocaleString('en-US')}. RSS from /proc/PID/status, ${settleMs / 1000} s after each level is connected.` +
           (capped
             ? ` This machine allows ${(fdCap + FD_HEADROOM).toLocaleString('en-US')} open files per ` +
               'process (hard limit, not raisable here), so the top level is capped to leave the ' +
@@ -87,13 +95,20 @@ export const capacityFigure: Figure = {
             : ''),
         '',
         table(
-          ['screens wanted', 'sockets connected', 'server RSS', 'per socket (over idle)'],
+          [
+            'screens wanted',
+            'sockets connected',
+            'server RSS',
+            'per socket (over idle)',
+            'joins at that level',
+          ],
           memoryRows,
         ),
         '',
-        `At 20,000 screens: ${capped ? 'extrapolated ' : ''}${mib(at20k)} (target ≤ 1 GiB).`,
+        `At 20,000 screens: ${top.sockets < 20_000 ? 'extrapolated ' : ''}${mib(at20k)} (target ≤ 1 GiB).`,
         '',
-        `**A room fills.** ${joinCount} screens joined one room in ${fmt(joinSeconds, 1)} s ` +
+        `**A room fills.** ${joinCount.toLocaleString('en-US')} screens joined one room in ${fmt(joinSeconds, 1)} s ` +
+          `(${fmt(joinCount / joinSeconds, 0)}/s) ` +
           `(50 handshakes in flight per worker). Views each screen received from its join until ` +
           `${quick ? 1.2 : 2.5} s after the last join: mean ${fmt(views.mean, 2)}, p99 ${views.p99}, max ${views.max} ` +
           `(${(views.mean * views.count).toLocaleString('en-US', { maximumFractionDigits: 0 })} in all). ` +
@@ -107,7 +122,7 @@ export const capacityFigure: Figure = {
           title: 'Capacity: server RSS at 20,000 screens',
           measured:
             `idle ${mib(idle)}; ${memory.map((level) => `${level.sockets.toLocaleString('en-US')}: ${mib(level.rss)}`).join('; ')}; ` +
-            `${fmt(perSocket / 1024, 1)} KiB per socket${capped ? `; 20,000 extrapolated: ${mib(at20k)}` : ''}`,
+            `${fmt(perSocket / 1024, 1)} KiB per socket${top.sockets < 20_000 ? `; 20,000 extrapolated: ${mib(at20k)}` : ''}`,
           target: '≥ 20,000 screens in ≤ 1 GiB',
           holds: quick ? null : at20k <= GIB,
           details,
