@@ -13,8 +13,13 @@ interface TakenSample extends ClockSample {
 }
 
 export interface ClockOptions {
-  /** Local epoch ms; injectable for tests. */
+  /**
+   * Local epoch ms that only real time moves: the wall clock once, plus a monotonic count since
+   * (see `monotonicEpoch`). A device stepping its own wall clock must not move what it shows.
+   */
   now?: () => number;
+  /** The device's wall clock, watched only to notice a step or a sleep. */
+  wallNow?: () => number;
   /** Pings when (re)connected. */
   samplesPerBurst?: number;
   /** Pings of each later refresh: few, so 20,000 screens stay cheap for the server. */
@@ -33,6 +38,21 @@ export interface ClockOptions {
 }
 
 /**
+ * The local and the wall clock may part by this much before the samples are measured afresh.
+ * They part by well under a millisecond a second on their own (network time slews the rate).
+ */
+const CLOCKS_PARTED_MS = 250;
+
+/**
+ * Epoch ms from the monotonic clock: the wall clock when called, plus `performance.now()` since.
+ * A step of the wall clock (network time, a phone's carrier time) leaves it alone.
+ */
+export function monotonicEpoch(): () => number {
+  const origin = Date.now() - performance.now();
+  return () => origin + performance.now();
+}
+
+/**
  * The estimate from a set of samples: a fast round trip leaves little room for asymmetric
  * delay, so only the fastest eighth count (at least one), averaged so that their remaining
  * asymmetries cancel. `roundTripMs` is the slowest of those, which bounds the error to half.
@@ -48,7 +68,11 @@ export function estimateOffset(samples: readonly ClockSample[]): ClockSample | n
 
 /**
  * Estimates the server's clock as local time plus an offset, NTP-style: the server stamps a
- * ping, and the replies that came back fastest carry the least uncertainty.
+ * ping, and the replies that came back fastest carry the least uncertainty. Local time is
+ * monotonic, so a step of the device's wall clock changes nothing shown. But the monotonic
+ * clock stands still while a device sleeps (Linux, macOS, Android, iOS): when it and the wall
+ * clock part, nobody here can tell which one moved, so the samples are dropped and measured
+ * afresh, the estimate kept meanwhile.
  */
 export class ServerClock {
   /** Server time minus local time, in ms. */
@@ -58,7 +82,10 @@ export class ServerClock {
   readonly roundTripMs = signal<number | null>(null);
 
   private readonly localNow: () => number;
-  private readonly options: Required<Omit<ClockOptions, 'now'>>;
+  private readonly wallNow: () => number;
+  /** Wall minus local time when last looked at. */
+  private clocksApartMs: number;
+  private readonly options: Required<Omit<ClockOptions, 'now' | 'wallNow'>>;
   private samples: TakenSample[] = [];
   private burst = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -67,7 +94,9 @@ export class ServerClock {
     private readonly socket: Pick<SessionSocket, 'connected' | 'emit'>,
     options: ClockOptions = {},
   ) {
-    this.localNow = options.now ?? (() => Date.now());
+    this.localNow = options.now ?? monotonicEpoch();
+    this.wallNow = options.wallNow ?? (() => Date.now());
+    this.clocksApartMs = this.wallNow() - this.localNow();
     this.options = {
       samplesPerBurst: options.samplesPerBurst ?? 8,
       samplesPerRefresh: options.samplesPerRefresh ?? 4,
@@ -80,7 +109,9 @@ export class ServerClock {
 
   /** The server's epoch ms now, as well as this screen can tell. */
   now(): number {
-    return this.localNow() + this.offsetMs.peek();
+    const local = this.localNow();
+    this.noticeStep(local);
+    return local + this.offsetMs.peek();
   }
 
   /** Measures again; `fresh` forgets older samples (after a reconnect the path may differ). */
@@ -126,6 +157,14 @@ export class ServerClock {
       });
       next();
     });
+  }
+
+  /** A wall clock that jumped against the local one: measure afresh (see the class comment). */
+  private noticeStep(local: number): void {
+    const apartMs = this.wallNow() - local;
+    if (Math.abs(apartMs - this.clocksApartMs) <= CLOCKS_PARTED_MS) return;
+    this.clocksApartMs = apartMs;
+    this.resync(true);
   }
 
   private record(sample: TakenSample): void {

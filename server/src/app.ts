@@ -6,9 +6,9 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { Server } from 'socket.io';
 import type { Clock } from './clock.ts';
 import { type GroupServer, registerGroupHandlers, rooms } from './groups/group.handlers.ts';
-import { createGroupHost, type GroupHost } from './groups/group.host.ts';
 import { groupCreationLimit, groupRoutes } from './groups/group.routes.ts';
-import type { GroupStore } from './groups/group.store.ts';
+import { createGroups, type Groups } from './groups/group.service.ts';
+import { type GroupStore, HEARTBEAT_INTERVAL_MS } from './groups/store.ts';
 import { onlyMethods } from './httpErrors.ts';
 import type { Logger } from './logger.ts';
 import { pageRoutes } from './pages.ts';
@@ -38,7 +38,7 @@ export interface AppDeps {
 export interface App {
   http: HttpServer;
   io: GroupServer;
-  host: GroupHost;
+  groups: Groups;
   /** Stops sweeping, drops every connection and closes the HTTP server; not the store. */
   close(): Promise<void>;
 }
@@ -47,7 +47,7 @@ export interface App {
 const SOCKET_BUFFER_BYTES = MAX_PAYLOAD_BYTES + 8 * 1024;
 const DAY_MS = 86_400_000;
 
-/** Express and Socket.IO on one HTTP server, every group restored; does not listen. */
+/** Express and Socket.IO on one HTTP server over the store; does not listen. */
 export async function createApp(deps: AppDeps): Promise<App> {
   const { store, clock, logger } = deps;
   const trustProxy = deps.trustProxy ?? false;
@@ -68,7 +68,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     serveClient: false,
   });
 
-  const host = createGroupHost({
+  const groups = createGroups({
     store,
     clock,
     logger,
@@ -93,7 +93,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // Only groups actually created count, but over the limit 429 comes before the body is read.
   app.post('/api/groups', groupCreationLimit(limits));
   app.use('/api', express.json({ limit: '16kb' }));
-  app.use('/api', groupRoutes({ host, limits, publicUrl: deps.publicUrl }));
+  app.use('/api', groupRoutes({ groups, limits, publicUrl: deps.publicUrl }));
   app.use(pageRoutes(deps.clientDist));
   app.use((_request: Request, response: Response) => {
     response.status(404).json({ error: { code: 'not_found', message: 'Not found.' } });
@@ -101,7 +101,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use(errorHandler(logger));
 
   registerGroupHandlers(io, {
-    host,
+    groups,
     limits,
     clock,
     logger,
@@ -109,20 +109,27 @@ export async function createApp(deps: AppDeps): Promise<App> {
       clientAddress(socket.handshake.address, socket.handshake.headers, trustProxy),
   });
 
-  await host.restoreAll();
+  // Nothing is loaded at start: groups are read from the store when their screens come back,
+  // caught up from timestamps (a running phase kept running, auto-advances replayed).
+  const heartbeat = () =>
+    groups.heartbeat().catch((error: unknown) => logger.error({ err: error }, 'heartbeat failed'));
   const sweep = () =>
-    host.sweep().catch((error: unknown) => logger.error({ err: error }, 'sweep failed'));
+    groups.sweep().catch((error: unknown) => logger.error({ err: error }, 'sweep failed'));
+  await heartbeat();
   await sweep();
   const sweeper = setInterval(sweep, deps.sweepIntervalMs ?? sweepIntervalFor(groupTtlMs));
   sweeper.unref();
+  const beater = setInterval(heartbeat, HEARTBEAT_INTERVAL_MS);
+  beater.unref();
 
   return {
     http,
     io,
-    host,
+    groups,
     close: async () => {
       clearInterval(sweeper);
-      await host.close();
+      clearInterval(beater);
+      await groups.close();
       // Closing the transports (not a Socket.IO disconnect) lets clients reconnect by
       // themselves to the next process.
       await new Promise<void>((resolve) => {

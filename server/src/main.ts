@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
 import { systemClock } from './clock.ts';
 import { parseConfig } from './config.ts';
-import { type GroupStore, openSqliteStore } from './groups/group.store.ts';
+import { openSqliteStore } from './groups/store.sqlite.ts';
+import type { GroupStore } from './groups/store.ts';
 import { lanAddresses } from './lan.ts';
 import { createLogger } from './logger.ts';
 
@@ -101,7 +102,7 @@ async function shutdown(signal: string): Promise<void> {
   force.unref();
   try {
     await app.close();
-    store.close();
+    await store.close();
     process.exit(0);
   } catch (error) {
     logger.error({ err: error }, 'shutdown failed');

@@ -1,4 +1,4 @@
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 
 /** Generous for people, tight for guessing (DESIGN: wire protocol). */
 export const FAILED_JOINS_PER_MINUTE = 10;
@@ -13,25 +13,31 @@ export interface CommandAllowance {
   take(): boolean;
 }
 
+/** A limit's answer to an address over it: when to try again (HTTP's Retry-After). */
+export interface Refusal {
+  retryAfterMs: number;
+}
+
 export interface RateLimits {
-  /** True once an address has used up its failed joins for the minute. */
-  joinBlocked(address: string): Promise<boolean>;
+  /** A refusal once an address has used up its failed joins for the minute, else null. */
+  joinBlocked(address: string): Promise<Refusal | null>;
   recordFailedJoin(address: string): Promise<void>;
-  /** Takes one group creation from the address's hourly allowance; false if none is left. */
-  allowGroupCreation(address: string): Promise<boolean>;
+  /** Takes one group creation from the address's hourly allowance; a refusal if none is left. */
+  takeGroupCreation(address: string): Promise<Refusal | null>;
   /** Gives one back: the request it was taken for created no group. */
   refundGroupCreation(address: string): Promise<void>;
   /** A fresh allowance for one socket's commands, refilled by the server's clock. */
   commandAllowance(): CommandAllowance;
 }
 
-async function take(limiter: RateLimiterMemory, key: string): Promise<boolean> {
+/** Takes one point; a refusal, with the wait until the window frees one, if none is left. */
+async function take(limiter: RateLimiterMemory, key: string): Promise<Refusal | null> {
   try {
     await limiter.consume(key);
-    return true;
+    return null;
   } catch (rejection) {
-    if (rejection instanceof Error) throw rejection;
-    return false;
+    if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    return { retryAfterMs: rejection.msBeforeNext };
   }
 }
 
@@ -63,9 +69,9 @@ const UNLIMITED: CommandAllowance = { take: () => true };
 export function createRateLimits(enabled: boolean, now: () => number): RateLimits {
   if (!enabled) {
     return {
-      joinBlocked: async () => false,
+      joinBlocked: async () => null,
       recordFailedJoin: async () => undefined,
-      allowGroupCreation: async () => true,
+      takeGroupCreation: async () => null,
       refundGroupCreation: async () => undefined,
       commandAllowance: () => UNLIMITED,
     };
@@ -75,12 +81,13 @@ export function createRateLimits(enabled: boolean, now: () => number): RateLimit
   return {
     joinBlocked: async (address) => {
       const used = await failedJoins.get(address);
-      return used !== null && used.consumedPoints >= FAILED_JOINS_PER_MINUTE;
+      if (used === null || used.consumedPoints < FAILED_JOINS_PER_MINUTE) return null;
+      return { retryAfterMs: used.msBeforeNext };
     },
     recordFailedJoin: async (address) => {
       await take(failedJoins, address);
     },
-    allowGroupCreation: (address) => take(creations, address),
+    takeGroupCreation: (address) => take(creations, address),
     refundGroupCreation: async (address) => {
       await creations.reward(address, 1);
     },

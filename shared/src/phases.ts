@@ -27,8 +27,6 @@ export interface PhaseInfo {
   readonly id: PhaseId;
   readonly title: string;
   readonly defaultBudgetMs: number;
-  /** Who holds the floor, shown to the facilitator. */
-  readonly whoSpeaks: string;
 }
 
 export const PHASES: Readonly<Record<PhaseId, PhaseInfo>> = {
@@ -36,31 +34,26 @@ export const PHASES: Readonly<Record<PhaseId, PhaseInfo>> = {
     id: 'opening',
     title: 'Opening & case choice',
     defaultBudgetMs: 5 * MINUTE_MS,
-    whoSpeaks: 'The facilitator invites a volunteer',
   },
   presentation: {
     id: 'presentation',
     title: 'Case presentation',
     defaultBudgetMs: 10 * MINUTE_MS,
-    whoSpeaks: 'The presenter tells the story',
   },
   questions: {
     id: 'questions',
     title: 'Clarifying questions',
     defaultBudgetMs: 5 * MINUTE_MS,
-    whoSpeaks: 'Members ask for facts only',
   },
   discussion: {
     id: 'discussion',
     title: 'Group discussion',
     defaultBudgetMs: 25 * MINUTE_MS,
-    whoSpeaks: 'Members reflect; the presenter sits back and listens',
   },
   reflection: {
     id: 'reflection',
     title: 'Presenter returns',
     defaultBudgetMs: 10 * MINUTE_MS,
-    whoSpeaks: 'The presenter says what hearing the group was like',
   },
 };
 

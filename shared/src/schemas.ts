@@ -3,6 +3,7 @@
  * this module (via `@balint/shared/schemas`); clients never do, so zod stays out of the phone.
  */
 import { z } from 'zod';
+import { DEVICE_ID_PATTERN } from './device.ts';
 import { isJoinCode, normalizeJoinCode } from './joinCode.ts';
 import {
   GROUP_NAME_MAX,
@@ -56,7 +57,11 @@ export const handshakeAuthSchema = z.strictObject({
   role: z.enum(['facilitator', 'display', 'member']),
   key: z.string().max(200).optional(),
   name: z.string().trim().max(MEMBER_NAME_MAX).optional(),
-  presenter: z.boolean().optional(),
+  device: z
+    .string()
+    .regex(DEVICE_ID_PATTERN, 'must be 8–64 letters, digits, “-” or “_”')
+    .optional(),
+  offer: z.boolean().optional(),
 });
 
 /**
@@ -93,11 +98,16 @@ export const commandSchema = z.discriminatedUnion('type', [
       .refine((name) => name.trim().length <= PRESENTER_NAME_MAX, {
         message: `must be at most ${PRESENTER_NAME_MAX} characters`,
       }),
+    device: z
+      .string()
+      .regex(DEVICE_ID_PATTERN, 'must be 8–64 letters, digits, “-” or “_”')
+      .optional(),
     expectedRevision,
   }),
   bare('nextCase'),
   bare('end'),
   bare('reset'),
+  bare('undo'),
 ]);
 
 export type ParsedCommand = z.infer<typeof commandSchema>;

@@ -110,3 +110,18 @@ export function nextAutoAdvanceAt(state: MachineState): number | null {
   if (!isPhaseId(phase) || !phaseAfter(phase) || !isRunning(state.value)) return null;
   return autoAdvanceAt(context.plan, context, phase);
 }
+
+/**
+ * A stored session read back from JSON. Sessions stored before `back` kept phases and `undo`
+ * existed (XState's persisted snapshots) read as the same session with nothing left behind.
+ */
+export function readSession(json: string): Session {
+  const stored = JSON.parse(json) as Partial<Session> & MachineState;
+  const context: SessionContext = {
+    ...stored.context,
+    presenterDevice: stored.context.presenterDevice ?? null,
+    leftPhases: stored.context.leftPhases ?? {},
+    holdsAutoAdvance: stored.context.holdsAutoAdvance ?? false,
+  };
+  return { value: stored.value, context, last: stored.last ?? null };
+}

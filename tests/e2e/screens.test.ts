@@ -142,18 +142,20 @@ describe.skipIf(!enabled)('the three screens against the real server', () => {
     await anna.page.getByText('Your name and vibration').click();
     await anna.page.fill('#member-name', 'Anna');
     await click(anna.page, 'Save');
-    await click(anna.page, 'I’m presenting');
+    await click(anna.page, 'I have a case to offer');
     await anna.page.getByText('Your name and vibration').click();
     await eventually(async () => {
-      expect(await facilitator.page.locator('.presence__names').textContent()).toContain('Anna');
+      expect(await facilitator.page.locator('.presence__names').textContent()).toMatch(
+        /Anna\s*offers a case/,
+      );
       expect(await facilitator.page.locator('.presence__counts').textContent()).toMatch(
         /2\s*members\s*1\s*display/,
       );
     }, 5_000);
-    await facilitator.page.fill('#presenter-name', 'A.B.');
-    await facilitator.page.locator('form.presenter').getByRole('button', { name: 'Save' }).click();
+    // The facilitator picks her from Who is here: her phone, and no other, presents.
+    await facilitator.page.getByRole('button', { name: /Presents the case: Anna/ }).click();
     await eventually(async () =>
-      expect(await facilitator.page.locator('.now__facts').textContent()).toContain('A.B.'),
+      expect(await facilitator.page.locator('.now__facts').textContent()).toContain('Anna'),
     );
     await expectScreens(code, screens, 'lobby');
     await expectAccessible(screens);
@@ -273,6 +275,10 @@ describe.skipIf(!enabled)('the three screens against the real server', () => {
       expect(facts).toContain('Case2');
       expect(facts).toContain('not set');
     });
+    // Case 2 starts with nobody presenting: the first presenter's phone is a member's again.
+    await eventually(async () =>
+      expect(await anna.page.locator('.member__prompt').textContent()).toMatch(/Listen\. Notice/),
+    );
 
     // A reloaded phone comes straight back, remembering its name.
     await ben.page.reload();

@@ -118,7 +118,7 @@ describe('compare-and-set: the store is the truth, actors are its cache', () => 
     const { code, facilitatorKey: key } = await createGroup(one.url);
     const onTwo = await connect(two.url, { code, role: 'facilitator', key });
     const memberOnTwo = await connect(two.url, { code, role: 'member' });
-    await one.app.host.expire(code);
+    await one.app.groups.remove(code);
     const ack = await onTwo.command({ type: 'start' });
     expect(ack).toMatchObject({ ok: false, error: { code: 'not_found' } });
     await eventually(() => memberOnTwo.expired === 1 && !memberOnTwo.socket.connected);

@@ -4,7 +4,8 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type App, createApp } from '../../server/src/app.ts';
-import { type GroupStore, openSqliteStore } from '../../server/src/groups/group.store.ts';
+import { openSqliteStore } from '../../server/src/groups/store.sqlite.ts';
+import type { GroupStore } from '../../server/src/groups/store.ts';
 import {
   closeAllClients,
   connect,
@@ -51,7 +52,7 @@ describe('confidentiality', () => {
     const url = await start(openSqliteStore(dataDir), logs);
     const { code, facilitatorKey: key } = await createGroup(url);
     const f = await connect(url, { code, role: 'facilitator', key });
-    const m = await connect(url, { code, role: 'member', name: 'Zephyrine', presenter: true });
+    const m = await connect(url, { code, role: 'member', name: 'Zephyrine', offer: true });
     await f.command({ type: 'setPresenter', name: 'Quillon' });
     await f.command({ type: 'start' });
     await f.command({ type: 'setPresenter', name: 'x'.repeat(41) });
@@ -89,7 +90,7 @@ describe('deleted with the group', () => {
         key: other.facilitatorKey,
       });
       await g.command({ type: 'start' });
-      await server.app.host.expire(code);
+      await server.app.groups.remove(code);
       const files = readdirSync(server.dataDir).filter((name) => name.startsWith('balint.db'));
       const bytes = files.map((name) =>
         readFileSync(join(server.dataDir, name)).toString('latin1'),

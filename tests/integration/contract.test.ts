@@ -70,7 +70,7 @@ describe('HTTP: errors everywhere, with a fitting status', () => {
       ['GET', '/api/groups', 'POST'],
       ['DELETE', '/api/groups', 'POST'],
       ['PATCH', '/api/groups', 'POST'],
-      ['DELETE', '/api/groups/ABCDEF', 'GET'],
+      ['PATCH', '/api/groups/ABCDEF', 'DELETE'],
       ['PUT', '/api/groups/ABCDEF', 'GET'],
       ['POST', '/api/groups/ABCDEF', 'GET'],
       ['POST', '/healthz', 'GET'],

@@ -5,7 +5,8 @@ import type { CommandAck, CreateGroupResponse, HandshakeAuth, SessionView } from
 import { io, type Socket } from 'socket.io-client';
 import { type App, createApp } from '../../server/src/app.ts';
 import type { Clock } from '../../server/src/clock.ts';
-import { type GroupStore, openSqliteStore } from '../../server/src/groups/group.store.ts';
+import { openSqliteStore } from '../../server/src/groups/store.sqlite.ts';
+import type { GroupStore } from '../../server/src/groups/store.ts';
 import { silentLogger } from '../../server/src/logger.ts';
 
 /** A clock tests can move: `now()` is real time plus an offset; timers are real. */

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/src/app.ts';
-import { openSqliteStore } from '../../server/src/groups/group.store.ts';
+import { openSqliteStore } from '../../server/src/groups/store.sqlite.ts';
 import { silentLogger } from '../../server/src/logger.ts';
 import { startServer, type TestServer, tempDataDir, testClock } from './helpers.ts';
 

@@ -85,7 +85,7 @@ describe('[R4] presence', () => {
     await d.waitFor((v) => v.counts.members === 20);
     const roster = await f.waitFor((v) => v.members?.length === 20);
     expect(roster.counts).toEqual({ facilitators: 1, displays: 1, members: 20 });
-    expect(roster.members?.[0]).toEqual({ name: 'M00', presenter: false });
+    expect(roster.members?.[0]).toEqual({ name: 'M00', device: '', offer: false });
     await sleep(1200);
     // 20 arrivals, merged into about one message per second (not 20).
     expect(d.views.length - baseline).toBeLessThanOrEqual(5);
@@ -158,7 +158,7 @@ describe('expiry', () => {
     const disconnected = Promise.all(
       [f, m].map((client) => new Promise((resolve) => client.socket.once('disconnect', resolve))),
     );
-    await server.app.host.expire(code);
+    await server.app.groups.remove(code);
     expect(await disconnected).toEqual(['io server disconnect', 'io server disconnect']);
     expect([f.expired, m.expired]).toEqual([1, 1]);
     expect((await fetch(`${server.url}/api/groups/${code}`)).status).toBe(404);

@@ -111,11 +111,15 @@ describe('[T7][P1][R4] restart: wall-clock time survives the process', () => {
     clock.advance(200_000);
     const second = await start({ dataDir, clock, port: first.port });
 
-    const stored = await second.store.get(code);
-    expect(stored?.revision).toBe(3);
+    // Read back from timestamps at once; stored as soon as a screen brings the group back.
+    const info = (await (
+      await fetch(`${second.url}/api/groups/${code}`)
+    ).json()) as GroupInfoResponse;
+    expect(info.view).toMatchObject({ revision: 3, phase: 'questions', phaseElapsedMs: 30_000 });
     const view = await f.waitFor((v) => v.revision === 3);
     expect(view).toMatchObject({ phase: 'questions', running: true, phaseElapsedMs: 30_000 });
     expect(view.serverTime - view.phaseElapsedMs).toBe(T0 + 180_000);
+    expect((await second.store.get(code))?.revision).toBe(3);
   });
 
   it('[S3] a command after a missed deadline comes after the auto-advance, timer or not', async () => {

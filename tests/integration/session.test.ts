@@ -27,8 +27,19 @@ describe('a whole session, two cases (F1–F7)', () => {
 
     const facilitator = await connect(server.url, { code, role: 'facilitator', key });
     const display = await connect(server.url, { code, role: 'display' });
-    const ana = await connect(server.url, { code, role: 'member', name: 'Ana', presenter: true });
-    const ben = await connect(server.url, { code, role: 'member', name: 'Ben' });
+    const ana = await connect(server.url, {
+      code,
+      role: 'member',
+      name: 'Ana',
+      device: 'phone-ana-1',
+      offer: true,
+    });
+    const ben = await connect(server.url, {
+      code,
+      role: 'member',
+      name: 'Ben',
+      device: 'phone-ben-1',
+    });
     const anon = await connect(server.url, { code: code.toLowerCase(), role: 'member' });
     const others: Client[] = [display, ana, ben, anon];
     const everyone = [facilitator, ...others];
@@ -38,9 +49,9 @@ describe('a whole session, two cases (F1–F7)', () => {
     for (const client of everyone) await client.waitFor(full);
     const roster = await facilitator.waitFor((view) => full(view) && view.members?.length === 3);
     expect(roster.members).toEqual([
-      { name: '', presenter: false },
-      { name: 'Ana', presenter: true },
-      { name: 'Ben', presenter: false },
+      { name: '', device: '', offer: false },
+      { name: 'Ana', device: 'phone-ana-1', offer: true },
+      { name: 'Ben', device: 'phone-ben-1', offer: false },
     ]);
     expect(facilitator.last()).toMatchObject({ code, name: 'Tuesday group', phase: 'lobby' });
 
@@ -56,7 +67,10 @@ describe('a whole session, two cases (F1–F7)', () => {
       await facilitator.waitFor((view) => view.revision === revision);
     };
 
-    await step({ type: 'setPresenter', name: ' Ana ' }, 'lobby', { presenter: 'Ana' });
+    await step({ type: 'setPresenter', name: ' Ana ', device: 'phone-ana-1' }, 'lobby', {
+      presenter: 'Ana',
+      presenterDevice: 'phone-ana-1',
+    });
     await step({ type: 'start' }, 'opening', { running: true, caseNumber: 1 });
     await step({ type: 'pause' }, 'opening', { running: false });
     await step({ type: 'resume' }, 'opening', { running: true });
@@ -68,6 +82,9 @@ describe('a whole session, two cases (F1–F7)', () => {
     await step({ type: 'back' }, 'questions');
     await step({ type: 'next' }, 'discussion');
     await step({ type: 'next' }, 'reflection', { presenter: 'Ana' });
+    await step({ type: 'undo' }, 'discussion');
+    expect(facilitator.last()).not.toHaveProperty('undoable');
+    await step({ type: 'next' }, 'reflection', { presenterDevice: 'phone-ana-1' });
 
     const refused = await facilitator.command({ type: 'next' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'not_allowed_now' } });
@@ -75,6 +92,7 @@ describe('a whole session, two cases (F1–F7)', () => {
 
     await step({ type: 'nextCase' }, 'presentation', { caseNumber: 2, running: true });
     expect(facilitator.last().presenter).toBeUndefined();
+    expect(facilitator.last().presenterDevice).toBeUndefined();
     await step({ type: 'setPresenter', name: 'Cy' }, 'presentation', { presenter: 'Cy' });
     await step({ type: 'next' }, 'questions');
     await step({ type: 'next' }, 'discussion');

@@ -21,7 +21,8 @@ export const storageKeys = {
   facilitatorKey: (code: string) => `balint.key.${code}`,
   links: (code: string) => `balint.links.${code}`,
   memberName: 'balint.member.name',
-  presenter: (code: string) => `balint.presenter.${code}`,
+  offer: (code: string) => `balint.offer.${code}`,
+  device: 'balint.device',
   vibrate: 'balint.member.vibrate',
 } as const;
 

@@ -13,8 +13,8 @@ import type { Logger } from '../logger.ts';
 import type { RateLimits } from '../rateLimits.ts';
 import { fail } from './errors.ts';
 import { handshake } from './group.handshake.ts';
-import type { GroupHost } from './group.host.ts';
-import type { Audience } from './group.live.ts';
+import type { Groups } from './group.service.ts';
+import type { Audience } from './group.views.ts';
 
 export type GroupServer = Server<
   ClientToServerEvents,
@@ -30,7 +30,7 @@ export type GroupSocket = Socket<
 >;
 
 export interface GroupHandlerDeps {
-  host: GroupHost;
+  groups: Groups;
   limits: RateLimits;
   clock: Clock;
   logger: Logger;
@@ -62,26 +62,40 @@ function sizeOf(payload: unknown): number {
 
 /** Every socket: the handshake decides group and role; then commands, clock, presence. */
 export function registerGroupHandlers(io: GroupServer, deps: GroupHandlerDeps): void {
-  const { host, limits, clock, logger } = deps;
+  const { groups, limits, clock, logger } = deps;
 
   io.use(handshake(deps));
 
   io.on('connection', (socket) => {
     const { code, role } = socket.data;
     const audience: Audience = role === 'facilitator' ? 'facilitator' : 'public';
-    // Synchronous, so listeners are in place before the client's first event arrives.
-    const group = host.live(code);
-    if (!group) {
-      socket.emit('expired');
-      socket.disconnect(true);
-      return;
-    }
+    // Listeners go in place synchronously, before the client's first event can arrive.
     socket.join([rooms.group(code), rooms.audience(code, audience)]);
-    const attendee = { role, presenter: socket.data.presenter, name: socket.data.name };
-    host.join(group, socket.id, attendee);
+    const { name, device, offer } = socket.data;
+    const attendee = { role, offer, ...(name ? { name } : {}), ...(device ? { device } : {}) };
+    const currentView = async () => (await groups.view(code, audience)) ?? undefined;
+    const joined = groups
+      .join(code, socket.id, attendee)
+      .then(() => groups.view(code, audience))
+      .then((view) => {
+        if (view) {
+          socket.emit('session', view);
+        } else {
+          socket.emit('expired');
+          socket.disconnect(true);
+        }
+      })
+      .catch((error: unknown) => {
+        // The store is unreachable: the client reconnects and tries again.
+        logger.error({ err: error, code }, 'screen not joined');
+        socket.disconnect(true);
+      });
     logger.debug({ code, role }, 'screen joined');
-    socket.emit('session', host.view(group, audience));
-    socket.on('disconnect', () => host.leave(group, socket.id));
+    socket.on('disconnect', () => {
+      joined
+        .then(() => groups.leave(code, socket.id))
+        .catch((error: unknown) => logger.error({ err: error, code }, 'screen not let go'));
+    });
     const commandAllowance = limits.commandAllowance();
 
     // Listeners take raw arguments: anything can arrive, and everything is checked.
@@ -96,7 +110,7 @@ export function registerGroupHandlers(io: GroupServer, deps: GroupHandlerDeps): 
           return answer({
             ok: false,
             error: fail('forbidden', message),
-            view: host.view(group, audience),
+            view: await currentView(),
           });
         }
         if (!commandAllowance.take()) {
@@ -104,7 +118,7 @@ export function registerGroupHandlers(io: GroupServer, deps: GroupHandlerDeps): 
           return answer({
             ok: false,
             error: fail('rate_limited', message),
-            view: host.view(group, audience),
+            view: await currentView(),
           });
         }
         const payload = ack && args.length === 1 ? undefined : args[0];
@@ -113,15 +127,15 @@ export function registerGroupHandlers(io: GroupServer, deps: GroupHandlerDeps): 
           return answer({
             ok: false,
             error: fail('payload_too_large', message),
-            view: host.view(group, audience),
+            view: await currentView(),
           });
         }
         const parsed = commandSchema.safeParse(payload);
         if (!parsed.success) {
           const error = toApiError(parsed.error, 'invalid_command', 'command');
-          return answer({ ok: false, error, view: host.view(group, audience) });
+          return answer({ ok: false, error, view: await currentView() });
         }
-        const result = await host.command(group, parsed.data);
+        const result = await groups.command(code, parsed.data);
         logger.debug({ code, command: parsed.data.type, ok: result.ok }, 'command');
         answer(result);
       } catch (error) {

@@ -13,7 +13,7 @@ function joinError(error: ApiError): Error & { data: ApiError } {
  * `connect_error`s with `data.code`; each one but `rate_limited` counts as a failed join.
  */
 export function handshake(deps: GroupHandlerDeps) {
-  const { host, limits, logger } = deps;
+  const { groups, limits, logger } = deps;
   return async (socket: GroupSocket, next: (error?: Error) => void): Promise<void> => {
     const address = deps.addressOf(socket);
     const refuse = async (error: ApiError) => {
@@ -30,13 +30,15 @@ export function handshake(deps: GroupHandlerDeps) {
         return await refuse(toApiError(parsed.error, 'invalid_request', 'handshake'));
       }
       const auth = parsed.data;
-      const group = isJoinCode(auth.code) ? await host.find(auth.code) : null;
+      const group = isJoinCode(auth.code) ? await groups.find(auth.code) : null;
       if (!group) return await refuse(fail('not_found', 'No group has this code.'));
-      if (auth.role === 'facilitator' && !host.keyMatches(group, auth.key)) {
+      if (auth.role === 'facilitator' && !groups.keyMatches(group, auth.key)) {
         return await refuse(fail('forbidden', 'This facilitator link is not valid.'));
       }
-      socket.data = { code: group.code, role: auth.role, presenter: auth.presenter ?? false };
-      if (auth.role === 'member' && auth.name) socket.data.name = auth.name;
+      const member = auth.role === 'member';
+      socket.data = { code: group.code, role: auth.role, offer: member && (auth.offer ?? false) };
+      if (member && auth.name) socket.data.name = auth.name;
+      if (member && auth.device) socket.data.device = auth.device;
       next();
     } catch (error) {
       logger.error({ err: error }, 'handshake failed');

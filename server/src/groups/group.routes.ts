@@ -7,12 +7,13 @@ import {
 } from '@balint/shared';
 import { createGroupBodySchema, toApiError } from '@balint/shared/schemas';
 import { type NextFunction, type Request, type Response, Router } from 'express';
-import { onlyMethods, sendError } from '../httpErrors.ts';
+import { onlyMethods, sendError, sendRateLimited } from '../httpErrors.ts';
 import type { RateLimits } from '../rateLimits.ts';
-import type { GroupHost } from './group.host.ts';
+import type { Groups } from './group.service.ts';
+import type { StoredGroup } from './store.ts';
 
 export interface GroupRoutesDeps {
-  host: GroupHost;
+  groups: Groups;
   limits: RateLimits;
   publicUrl: string;
 }
@@ -34,11 +35,10 @@ function hasBody(request: Request): boolean {
 export function groupCreationLimit(limits: RateLimits) {
   return async (request: Request, response: Response, next: NextFunction) => {
     const address = request.ip ?? 'unknown';
-    if (!(await limits.allowGroupCreation(address))) {
-      sendError(response, 429, {
-        code: 'rate_limited',
-        message: 'Too many groups created from this address. Try again later.',
-      });
+    const refusal = await limits.takeGroupCreation(address);
+    if (refusal) {
+      const message = 'Too many groups created from this address. Try again later.';
+      sendRateLimited(response, refusal, message);
       return;
     }
     response.once('finish', () => {
@@ -73,7 +73,7 @@ export function groupRoutes(deps: GroupRoutesDeps): Router {
       sendError(response, 400, toApiError(parsed.error, 'invalid_request', 'group'));
       return;
     }
-    const { code, facilitatorKey } = await deps.host.create(
+    const { code, facilitatorKey } = await deps.groups.create(
       parsed.data.name ?? '',
       parsed.data.plan,
     );
@@ -89,28 +89,54 @@ export function groupRoutes(deps: GroupRoutesDeps): Router {
     response.status(201).json(body);
   });
 
-  router.get('/groups/:code', async (request: Request, response: Response) => {
-    // A lookup of an unknown code is a failed join: codes cannot be guessed here either.
+  /**
+   * The group named by `:code`, or null once the answer (429, 404) is sent. A lookup of an
+   * unknown code is a failed join: codes cannot be guessed here either.
+   */
+  const groupOf = async (request: Request, response: Response): Promise<StoredGroup | null> => {
     const address = request.ip ?? 'unknown';
-    if (await deps.limits.joinBlocked(address)) {
-      sendError(response, 429, {
-        code: 'rate_limited',
-        message: 'Too many unknown codes from this address. Wait a minute and try again.',
-      });
-      return;
+    const refusal = await deps.limits.joinBlocked(address);
+    if (refusal) {
+      const message = 'Too many unknown codes from this address. Wait a minute and try again.';
+      sendRateLimited(response, refusal, message);
+      return null;
     }
     const raw = request.params.code;
     const code = typeof raw === 'string' && raw.length <= 32 ? normalizeJoinCode(raw) : '';
-    const group = isJoinCode(code) ? await deps.host.find(code) : null;
+    const group = isJoinCode(code) ? await deps.groups.find(code) : null;
     if (!group) {
       await deps.limits.recordFailedJoin(address);
+      sendError(response, 404, { code: 'not_found', message: 'No group has this code.' });
+    }
+    return group;
+  };
+
+  /** The group, if the request carries its facilitator key (`Authorization: Bearer KEY`). */
+  const keyHolderOf = async (request: Request, response: Response) => {
+    const group = await groupOf(request, response);
+    if (!group) return null;
+    const bearer = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
+    if (deps.groups.keyMatches(group, bearer)) return group;
+    await deps.limits.recordFailedJoin(request.ip ?? 'unknown');
+    sendError(response, 403, {
+      code: 'forbidden',
+      message: 'This needs the facilitator key: Authorization: Bearer KEY.',
+    });
+    return null;
+  };
+
+  router.get('/groups/:code', async (request: Request, response: Response) => {
+    const group = await groupOf(request, response);
+    if (!group) return;
+    const view = await deps.groups.view(group.code, 'public');
+    if (!view) {
       sendError(response, 404, { code: 'not_found', message: 'No group has this code.' });
       return;
     }
     const body: GroupInfoResponse = {
       code: group.code,
       name: group.name,
-      view: deps.host.view(group, 'public'),
+      view,
       links: {
         display: `${deps.publicUrl}/d/${group.code}`,
         member: `${deps.publicUrl}/m/${group.code}`,
@@ -118,8 +144,15 @@ export function groupRoutes(deps: GroupRoutesDeps): Router {
     };
     response.json(body);
   });
+
+  router.delete('/groups/:code', async (request: Request, response: Response) => {
+    const group = await keyHolderOf(request, response);
+    if (!group) return;
+    await deps.groups.remove(group.code);
+    response.status(204).end();
+  });
   router.all('/groups', onlyMethods('POST'));
-  router.all('/groups/:code', onlyMethods('GET'));
+  router.all('/groups/:code', onlyMethods('GET', 'DELETE'));
 
   router.use((_request: Request, response: Response) => {
     sendError(response, 404, { code: 'not_found', message: 'No such API route.' });

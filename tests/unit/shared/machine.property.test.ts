@@ -111,5 +111,5 @@ describe('random sequences', () => {
         }
       }
     }
-  });
+  }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { isPhaseId, PHASES } from '@balint/shared';
+import { isPhaseId } from '@balint/shared';
 import { useState } from 'preact/hooks';
 import { ClosedNotice } from '../../components/ClosedNotice.tsx';
 import { ConnectionBadge } from '../../components/ConnectionBadge.tsx';
@@ -17,6 +17,8 @@ import { PlanEditor } from './PlanEditor.tsx';
 import { Presence } from './Presence.tsx';
 import { PresenterField } from './PresenterField.tsx';
 import { ShareLinks } from './ShareLinks.tsx';
+import { UndoBar } from './UndoBar.tsx';
+import { WHO_SPEAKS } from './whoSpeaks.ts';
 import './facilitator.css';
 
 interface Props {
@@ -104,9 +106,7 @@ function Console({ code, facilitatorKey }: ConsoleProps) {
           <h1 id="now-title" class="now__title">
             {title}
           </h1>
-          {view && isPhaseId(view.phase) && (
-            <p class="now__who muted">{PHASES[view.phase].whoSpeaks}</p>
-          )}
+          {view && isPhaseId(view.phase) && <p class="now__who muted">{WHO_SPEAKS[view.phase]}</p>}
           {inPhase ? (
             <>
               <TimeDigits reading={reading} stale={!live} class="now__digits" />
@@ -155,11 +155,12 @@ function Console({ code, facilitatorKey }: ConsoleProps) {
             </div>
           )}
           {view && <Controls view={view} console={model} live={live} />}
+          {view && <UndoBar view={view} console={model} live={live} />}
         </section>
         <aside class="console__side" aria-label="Plan, presenter, people and links">
           {view && <PlanEditor view={view} console={model} live={live} />}
           {view && <PresenterField view={view} console={model} live={live} />}
-          {view && <Presence view={view} />}
+          {view && <Presence view={view} console={model} live={live} />}
           <ShareLinks code={code} facilitatorKey={facilitatorKey} />
         </aside>
       </main>

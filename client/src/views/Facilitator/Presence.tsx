@@ -1,14 +1,17 @@
-import type { SessionView } from '@balint/shared';
+import { canSend, type MemberInfo, type SessionView } from '@balint/shared';
+import type { ConsoleModel } from './consoleModel.ts';
 
 interface Props {
   view: SessionView;
+  console: ConsoleModel;
+  live: boolean;
 }
 
-/** Who is following: screens by kind and members by the name they chose. */
-export function Presence({ view }: Props) {
+/** Who is following: screens by kind, members by name; the presenter is picked from here. */
+export function Presence({ view, console: model, live }: Props) {
   const { counts } = view;
-  const members = view.members ?? [];
-  const named = members.filter((member) => member.name.trim() !== '');
+  const named = (view.members ?? []).filter((member) => member.name.trim() !== '');
+  const canPick = live && canSend(view, 'setPresenter');
   return (
     <section class="panel" aria-labelledby="presence-title">
       <h2 id="presence-title">Who is here</h2>
@@ -27,13 +30,40 @@ export function Presence({ view }: Props) {
       {named.length > 0 && (
         <ul class="presence__names">
           {named.map((member, index) => (
-            <li key={`${member.name}-${index}`}>
-              {member.name}
-              {member.presenter && <span class="presence__tag"> presenting</span>}
+            <li key={`${member.device}-${index}`} class="presence__member">
+              <span class="presence__name">{member.name}</span>
+              <MemberTag view={view} member={member} />
+              {canPick && member.device !== '' && member.device !== view.presenterDevice && (
+                <button
+                  type="button"
+                  class="button button--quiet presence__pick"
+                  onClick={() =>
+                    void model.run({
+                      type: 'setPresenter',
+                      name: member.name,
+                      device: member.device,
+                    })
+                  }
+                >
+                  Presents<span class="visually-hidden"> the case: {member.name}</span>
+                </button>
+              )}
             </li>
           ))}
         </ul>
       )}
+      <p class="hint">
+        A member who offers a case is marked here; “Presents” gives that phone the presenter’s
+        prompts.
+      </p>
     </section>
   );
+}
+
+function MemberTag({ view, member }: { view: SessionView; member: MemberInfo }) {
+  if (member.device !== '' && member.device === view.presenterDevice) {
+    return <span class="presence__tag presence__tag--presenting">presenting</span>;
+  }
+  if (member.offer) return <span class="presence__tag">offers a case</span>;
+  return null;
 }

@@ -12,7 +12,7 @@ import { useTitle } from '../../models/useTitle.ts';
 import { useValue } from '../../models/useValue.ts';
 import { MemberSettings } from './MemberSettings.tsx';
 import { MemberPrefs } from './memberPrefs.ts';
-import { promptFor } from './prompt.ts';
+import { isPresenting, promptFor } from './prompt.ts';
 import './member.css';
 
 interface Props {
@@ -26,11 +26,13 @@ export function MemberPage({ code }: Props) {
     code,
     role: 'member',
     ...(prefs.name.peek() ? { name: prefs.name.peek() } : {}),
-    presenter: prefs.presenter.peek(),
+    device: prefs.device,
+    offer: prefs.offer.peek(),
   }));
   const view = useValue(session.view);
   const status = useValue(session.status);
-  const presenter = useValue(prefs.presenter);
+  const offer = useValue(prefs.offer);
+  const presenter = view ? isPresenting(view, prefs.device) : false;
   const vibrate = useValue(prefs.vibrate);
   const reading = useValue(countdown.reading);
   usePhaseVibration(view?.phase, vibrate);
@@ -84,18 +86,20 @@ export function MemberPage({ code }: Props) {
       {next && <p class="member__next">Next: {next}</p>}
 
       <section class="member__controls">
-        <button
-          type="button"
-          class={`button member__presenting ${presenter ? 'member__presenting--on' : ''}`}
-          aria-pressed={presenter}
-          onClick={() => {
-            prefs.setPresenter(!presenter);
-            session.reconnect();
-          }}
-        >
-          I’m presenting
-          {presenter && <span aria-hidden="true"> ✓</span>}
-        </button>
+        {!presenter && (
+          <button
+            type="button"
+            class={`button member__presenting ${offer ? 'member__presenting--on' : ''}`}
+            aria-pressed={offer}
+            onClick={() => {
+              prefs.setOffer(!offer);
+              session.reconnect();
+            }}
+          >
+            I have a case to offer
+            {offer && <span aria-hidden="true"> ✓</span>}
+          </button>
+        )}
         <details class="member__details">
           <summary>Ground rules</summary>
           <GroundRules />

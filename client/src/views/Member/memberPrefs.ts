@@ -2,14 +2,26 @@ import { MEMBER_NAME_MAX } from '@balint/shared';
 import { type Signal, signal } from '@preact/signals-core';
 import { storageKeys, store } from '../../models/storage.ts';
 
+/** A random id this phone keeps for itself, so it is the same member across reconnects. */
+export function deviceId(): string {
+  const kept = store.get(storageKeys.device);
+  if (kept && /^[A-Za-z0-9_-]{8,64}$/.test(kept)) return kept;
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  const fresh = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  store.set(storageKeys.device, fresh);
+  return fresh;
+}
+
 /** A member's own choices, kept on the phone only. */
 export class MemberPrefs {
   readonly name = signal(store.get(storageKeys.memberName) ?? '');
-  readonly presenter: Signal<boolean>;
+  /** This member offers to present this group's next case; the facilitator decides. */
+  readonly offer: Signal<boolean>;
   readonly vibrate = signal(store.get(storageKeys.vibrate) === 'on');
+  readonly device = deviceId();
 
   constructor(private readonly code: string) {
-    this.presenter = signal(store.get(storageKeys.presenter(code)) === 'yes');
+    this.offer = signal(store.get(storageKeys.offer(code)) === 'yes');
   }
 
   setName(name: string): void {
@@ -18,9 +30,9 @@ export class MemberPrefs {
     store.set(storageKeys.memberName, clean || null);
   }
 
-  setPresenter(presenter: boolean): void {
-    this.presenter.value = presenter;
-    store.set(storageKeys.presenter(this.code), presenter ? 'yes' : null);
+  setOffer(offer: boolean): void {
+    this.offer.value = offer;
+    store.set(storageKeys.offer(this.code), offer ? 'yes' : null);
   }
 
   setVibrate(vibrate: boolean): void {

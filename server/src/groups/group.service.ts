@@ -1,0 +1,253 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type CommandAck,
+  newSession,
+  type PlanInput,
+  resolvePlan,
+  type Session,
+  type SessionView,
+} from '@balint/shared';
+import type { ParsedCommand } from '@balint/shared/schemas';
+import type { Clock } from '../clock.ts';
+import type { Logger } from '../logger.ts';
+import { hashKey, keyMatchesHash, newFacilitatorKey, newJoinCode } from './credentials.ts';
+import { applyCommand, storeCatchUp } from './group.commands.ts';
+import { createLocalGroups } from './group.local.ts';
+import { type Audience, type GroupViews, sessionAt, viewsOf } from './group.views.ts';
+import { type Attendee, type GroupStore, PROCESS_TIMEOUT_MS, type StoredGroup } from './store.ts';
+
+/** How the groups reach the screens on every process; app.ts implements it with Socket.IO. */
+export interface Broadcaster {
+  session(code: string, views: GroupViews): void;
+  /** Tells every screen of the group it has expired, then disconnects them. */
+  expired(code: string): void;
+}
+
+export interface GroupsDeps {
+  store: GroupStore;
+  clock: Clock;
+  logger: Logger;
+  broadcaster: Broadcaster;
+  groupTtlMs: number;
+  presenceWindowMs?: number;
+}
+
+export interface CreatedGroup {
+  code: string;
+  facilitatorKey: string;
+}
+
+/**
+ * Every group, as this process serves them. The store holds the truth; this process keeps
+ * only what its own screens need (see `LocalGroups`), so any number of processes can serve
+ * any group.
+ */
+export interface Groups {
+  create(name: string, plan: PlanInput | undefined): Promise<CreatedGroup>;
+  find(code: string): Promise<StoredGroup | null>;
+  keyMatches(group: StoredGroup, key: string | undefined): boolean;
+  /** The audience's view as stored now, or null if the group is gone. */
+  view(code: string, audience: Audience): Promise<SessionView | null>;
+  command(code: string, command: ParsedCommand): Promise<CommandAck>;
+  join(code: string, socketId: string, attendee: Attendee): Promise<void>;
+  leave(code: string, socketId: string): Promise<void>;
+  /** Deletes the group now, on every process, and tells its screens. */
+  remove(code: string): Promise<boolean>;
+  /** Expires every idle group without screens; returns their codes. */
+  sweep(): Promise<string[]>;
+  /** This process is alive; screens of dead ones leave the counts; timers catch up. */
+  heartbeat(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const CREATE_ATTEMPTS = 20;
+
+export function createGroups(deps: GroupsDeps): Groups {
+  const { store, clock, logger, broadcaster } = deps;
+  const processId = randomUUID();
+
+  const publish = (code: string, views: GroupViews, session: Session) => {
+    broadcaster.session(code, views);
+    local.schedule(code, session);
+  };
+  const gone = (code: string) => {
+    // On a later turn, so the caller's answer goes out before its socket is closed.
+    clock.setTimeout(() => {
+      local.release(code);
+      broadcaster.expired(code);
+    }, 0);
+  };
+  const commandDeps = { store, clock, publish, gone };
+
+  // One command at a time per group in this process: they would only race each other's
+  // compare-and-set. Other processes' writers are what the compare-and-set is for.
+  const turns = new Map<string, Promise<unknown>>();
+  const inTurn = <T>(code: string, task: () => Promise<T>): Promise<T> => {
+    const result = (turns.get(code) ?? Promise.resolve()).then(task, task);
+    const tail = result.catch(() => undefined);
+    turns.set(code, tail);
+    void tail.then(() => {
+      if (turns.get(code) === tail) turns.delete(code);
+    });
+    return result;
+  };
+
+  /** Broadcasts the group's views as stored now (fresh counts); false if it is gone. */
+  const refresh = async (code: string): Promise<boolean> => {
+    const group = await store.get(code);
+    if (!group) {
+      gone(code);
+      return false;
+    }
+    const now = clock.now();
+    const entries = await store.presence.list(code, now);
+    const session = sessionAt(group, now);
+    publish(code, viewsOf(group, session, entries, now), session);
+    return true;
+  };
+
+  /** Stores the auto-advances due by now (once, whichever process gets there first). */
+  const catchUpStored = async (code: string): Promise<void> => {
+    const group = await store.get(code);
+    if (!group) {
+      gone(code);
+      return;
+    }
+    const now = clock.now();
+    const session = sessionAt(group, now);
+    const entries = await store.presence.list(code, now);
+    const stored = await storeCatchUp(commandDeps, group, session, entries, now);
+    if (stored === group.revision) local.schedule(code, session);
+    if (stored === null) {
+      // Another process stored it (or a command came first): follow what is stored.
+      const latest = await store.get(code);
+      if (latest) local.schedule(code, sessionAt(latest, clock.now()));
+    }
+  };
+
+  const logFailure = (what: string, code: string) => (error: unknown) =>
+    logger.error({ err: error, code }, what);
+
+  const local = createLocalGroups({
+    clock,
+    presenceWindowMs: deps.presenceWindowMs ?? 1000,
+    presenceChanged: (code) => {
+      refresh(code).catch(logFailure('presence not broadcast', code));
+    },
+    wake: (code) => {
+      inTurn(code, () => catchUpStored(code)).catch(logFailure('auto-advance not stored', code));
+    },
+  });
+
+  const remove = async (code: string): Promise<boolean> => {
+    const removed = await store.delete(code);
+    local.release(code);
+    broadcaster.expired(code);
+    if (removed) logger.info({ code }, 'group deleted');
+    return removed;
+  };
+
+  return {
+    create: async (name, planInput) => {
+      const at = clock.now();
+      const facilitatorKey = newFacilitatorKey();
+      const keyHash = hashKey(facilitatorKey);
+      const session = JSON.stringify(newSession(resolvePlan(planInput), at));
+      for (let attempt = 0; attempt < CREATE_ATTEMPTS; attempt += 1) {
+        const code = newJoinCode();
+        const created = await store.create({
+          code,
+          name,
+          keyHash,
+          createdAt: at,
+          lastActivityAt: at,
+          revision: 0,
+          session,
+        });
+        if (!created) continue;
+        logger.info({ code }, 'group created');
+        return { code, facilitatorKey };
+      }
+      throw new Error('No free join code found');
+    },
+
+    find: (code) => store.get(code),
+
+    keyMatches: (group, key) => keyMatchesHash(key, group.keyHash),
+
+    view: async (code, audience) => {
+      const group = await store.get(code);
+      if (!group) return null;
+      const now = clock.now();
+      const entries = await store.presence.list(code, now);
+      return viewsOf(group, sessionAt(group, now), entries, now)[audience];
+    },
+
+    command: (code, command) => inTurn(code, () => applyCommand(commandDeps, code, command)),
+
+    join: async (code, socketId, attendee) => {
+      const first = !local.holds(code);
+      local.add(code, socketId);
+      await store.presence.add(code, { ...attendee, processId, socketId });
+      local.presenceChanged(code);
+      // Auto-advances missed while no process held the group are stored now.
+      if (first) await inTurn(code, () => catchUpStored(code));
+    },
+
+    leave: async (code, socketId) => {
+      const last = local.remove(code, socketId);
+      await store.presence.remove(code, processId, socketId);
+      if (!last) {
+        local.presenceChanged(code);
+        return;
+      }
+      // This process lets the group go; screens on other processes still hear the counts.
+      await store.touch(code, clock.now());
+      await refresh(code);
+    },
+
+    remove,
+
+    sweep: async () => {
+      const now = clock.now();
+      // This process is alive as it sweeps: its own screens count, however time has moved.
+      await store.presence.heartbeat(processId, now);
+      const idleBefore = now - deps.groupTtlMs;
+      const occupied = new Set(await store.presence.occupiedCodes(now));
+      const expired: string[] = [];
+      // Groups with screens are kept at most half a TTL stale, so that a crash and restart
+      // (which sweeps before the screens are back) never finds them idle.
+      for (const code of await store.idleSince(now - deps.groupTtlMs / 2)) {
+        if (occupied.has(code)) {
+          await store.touch(code, now);
+          continue;
+        }
+        const group = await store.get(code);
+        if (!group || group.lastActivityAt >= idleBefore) continue;
+        // A screen may have joined on any process since the sweep looked.
+        if ((await store.presence.list(code, now)).length > 0) continue;
+        await remove(code);
+        logger.info({ code }, 'group expired');
+        expired.push(code);
+      }
+      return expired;
+    },
+
+    heartbeat: async () => {
+      const now = clock.now();
+      await store.presence.heartbeat(processId, now);
+      for (const code of await store.presence.reapProcesses(now - PROCESS_TIMEOUT_MS)) {
+        await refresh(code);
+      }
+      // Commands taken by other processes may have moved a deadline: follow the store.
+      for (const code of local.codes()) await inTurn(code, () => catchUpStored(code));
+    },
+
+    close: async () => {
+      local.close();
+      // Best effort: if the store is down, the other processes reap this one's screens later.
+      const codes = await store.presence.dropProcess(processId).catch(() => []);
+      for (const code of codes) await refresh(code).catch(() => false);
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import type { Role } from '@balint/shared';
+
+/** A group as stored: who it is, and its latest session (`Session` as JSON). */
+export interface StoredGroup {
+  code: string;
+  name: string;
+  /** sha256 of the facilitator key, hex. */
+  keyHash: string;
+  createdAt: number;
+  /** The latest command or creation; expiry counts from here. */
+  lastActivityAt: number;
+  revision: number;
+  /** The session (`@balint/shared` `Session`) as JSON. */
+  session: string;
+}
+
+/** What the command path writes: the next session, if the stored one is still `revision`. */
+export interface SessionWrite {
+  revision: number;
+  session: string;
+  /** Set on commands; left as it was for auto-advances. */
+  lastActivityAt?: number;
+}
+
+/** One connected screen, as presence keeps it. Names live here and in facilitators' views only. */
+export interface Attendee {
+  role: Role;
+  name?: string;
+  device?: string;
+  offer: boolean;
+}
+
+/** A screen's entry: which process holds its socket, which socket, who it is. */
+export interface PresenceEntry extends Attendee {
+  processId: string;
+  socketId: string;
+}
+
+/**
+ * Who is connected to a group, across every process sharing the store. Each process says
+ * it is alive (`heartbeat`); the screens of a process not heard from for `PROCESS_TIMEOUT_MS`
+ * no longer count.
+ */
+export interface PresenceStore {
+  add(code: string, entry: PresenceEntry): Promise<void>;
+  remove(code: string, processId: string, socketId: string): Promise<void>;
+  /** The group's screens on processes alive at `now`. */
+  list(code: string, now: number): Promise<PresenceEntry[]>;
+  /** This process is alive at `at`. */
+  heartbeat(processId: string, at: number): Promise<void>;
+  /**
+   * Forgets every process not heard from since `before` and its screens; returns the codes
+   * of the groups that lost screens, so their counts can be broadcast.
+   */
+  reapProcesses(before: number): Promise<string[]>;
+  /** Forgets one process and its screens (it is closing); returns the groups they were in. */
+  dropProcess(processId: string): Promise<string[]>;
+  /** Codes of the groups with at least one screen on a process alive at `now`. */
+  occupiedCodes(now: number): Promise<string[]>;
+}
+
+/** A process not heard from for this long is dead: its screens leave the counts. */
+export const PROCESS_TIMEOUT_MS = 30_000;
+/** How often each process says it is alive (well within the timeout). */
+export const HEARTBEAT_INTERVAL_MS = 10_000;
+
+/**
+ * The truth about every group, shared by every process that serves them: SQLite embedded
+ * (one laptop) or Redis (scale-out). The command path reads the latest session, decides,
+ * and writes it back only with compare-and-set on the revision.
+ */
+export interface GroupStore {
+  /** Inserts a new group; false if the code is taken. */
+  create(group: StoredGroup): Promise<boolean>;
+  get(code: string): Promise<StoredGroup | null>;
+  /** Writes `next` only if the stored revision is still `expectedRevision`: atomic. */
+  compareAndSet(code: string, expectedRevision: number, next: SessionWrite): Promise<boolean>;
+  touch(code: string, at: number): Promise<void>;
+  /** Codes of the groups whose last activity is before `before`. */
+  idleSince(before: number): Promise<string[]>;
+  /** Removes the group and everything about it at once; false if there was none. */
+  delete(code: string): Promise<boolean>;
+  readonly presence: PresenceStore;
+  close(): Promise<void>;
+}
