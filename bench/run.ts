@@ -15,7 +15,7 @@ import type { Figure, FigureContext, FigureResult } from './lib/figure.ts';
 import { openFilesLimit } from './lib/limits.ts';
 import { machineInfo } from './lib/machine.ts';
 import { type Report, writeReport } from './lib/report.ts';
-import { repoRoot, serverCommand } from './lib/serverProcess.ts';
+import { chooseServer, repoRoot } from './lib/serverProcess.ts';
 
 /**
  * `npm run bench` writes docs/BENCHMARKS.md; `npm run bench -- --quick` runs every figure
@@ -97,7 +97,7 @@ async function main(): Promise<number> {
     quick: options.quick,
     machine,
     loadAfter: machineInfo('').loadAverage,
-    server: serverCommand().label,
+    server: chooseServer().label,
     durationMs: Date.now() - startedAt,
     results,
     errors,

@@ -1,20 +1,34 @@
 import { remainingMs, type SessionView } from '@balint/shared';
 import { io, type Socket } from 'socket.io-client';
-import { ServerClock } from '../../client/src/clock.ts';
+import { type ClockOptions, ServerClock } from '../../client/src/clock.ts';
 
 type ClockSocket = ConstructorParameters<typeof ServerClock>[0];
 
 /**
+ * The clocks of a device whose wall clock reads `wallNow`, as the pages derive them: local
+ * time is the wall clock once plus a monotonic count since (client/src/clock.ts
+ * `monotonicEpoch`, which reads the real Date.now), and the wall clock is watched for steps.
+ */
+export function deviceClocks(wallNow: () => number): Pick<ClockOptions, 'now' | 'wallNow'> {
+  const origin = wallNow() - performance.now();
+  return { now: () => origin + performance.now(), wallNow };
+}
+
+/**
  * A screen as the pages run one, in Node: a real socket, the client's own clock estimator
- * (client/src/clock.ts, default options, re-measured on every connect as the session model
- * does) and the newest view. Its wall clock is `localNow`, which a test may skew or step.
+ * (client/src/clock.ts, re-measured on every connect as the session model does) and the
+ * newest view. `clocks` stand in for the device's clocks (default: this machine's, as a page's).
  */
 export class ClockedScreen {
   readonly socket: Socket;
   readonly clock: ServerClock;
   view: SessionView | null = null;
 
-  constructor(url: string, auth: Record<string, string>, localNow: () => number) {
+  constructor(
+    url: string,
+    auth: Record<string, string>,
+    clocks: Pick<ClockOptions, 'now' | 'wallNow'> = {},
+  ) {
     this.socket = io(url, {
       forceNew: true,
       transports: ['websocket'],
@@ -24,7 +38,7 @@ export class ClockedScreen {
       randomizationFactor: 0.3,
     });
     // socket.io-client's overloads are wider than the estimator's socket type; same events.
-    this.clock = new ServerClock(this.socket as unknown as ClockSocket, { now: localNow });
+    this.clock = new ServerClock(this.socket as unknown as ClockSocket, clocks);
     this.socket.on('connect', () => this.clock.resync(true));
     this.socket.on('session', (view: SessionView) => {
       const current = this.view;

@@ -1,5 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { benchTempDir, exited, freePort, track } from './children.ts';
 import { sharedNow, sleep } from './clock.ts';
@@ -18,15 +18,58 @@ export interface ServerOptions {
   port?: number;
 }
 
-/** How the server is launched: the built bundle if there is one, else its source with tsx. */
+const BUILD_SCRIPT = join(repoRoot, 'scripts/build.mjs');
+let built = false;
+
+/**
+ * How the server is launched: as `npm start` does, the bundle built by scripts/build.mjs
+ * (rebuilt first if its sources changed; once per bench run), or a server/dist/main.js no
+ * older than its sources; else its source with tsx.
+ */
 export function serverCommand(fromSource = false): { args: string[]; label: string } {
-  if (!fromSource && existsSync(BUILT_MAIN)) {
-    return { args: [BUILT_MAIN], label: 'node server/dist/main.js' };
+  const choice = chooseServer(fromSource);
+  if (choice.build && !built) {
+    execFileSync(process.execPath, [BUILD_SCRIPT, 'server'], { cwd: repoRoot, stdio: 'pipe' });
+    built = true;
+  }
+  return choice;
+}
+
+/** What `serverCommand` runs, without building anything. */
+export function chooseServer(fromSource = false): {
+  args: string[];
+  label: string;
+  build: boolean;
+} {
+  if (!fromSource && existsSync(BUILD_SCRIPT)) {
+    return {
+      args: ['--enable-source-maps', BUILT_MAIN],
+      label: 'node --enable-source-maps server/dist/main.js (built by scripts/build.mjs)',
+      build: true,
+    };
+  }
+  if (
+    !fromSource &&
+    existsSync(BUILT_MAIN) &&
+    !newerThan(BUILT_MAIN, ['server/src', 'shared/src'])
+  ) {
+    return { args: [BUILT_MAIN], label: 'node server/dist/main.js', build: false };
   }
   return {
     args: ['--import', 'tsx', join(repoRoot, 'server/src/main.ts')],
     label: 'node --import tsx server/src/main.ts',
+    build: false,
   };
+}
+
+/** True if a file under `dirs` changed after `file` was written. */
+function newerThan(file: string, dirs: string[]): boolean {
+  const builtAt = statSync(file).mtimeMs;
+  return dirs.some((dir) =>
+    readdirSync(join(repoRoot, dir), { recursive: true, encoding: 'utf8' }).some(
+      (entry) => statSync(join(repoRoot, dir, entry)).mtimeMs > builtAt,
+    ),
+  );
 }
 
 /**
@@ -46,7 +89,7 @@ export class ServerProcess {
   ) {
     this.port = port;
     this.dataDir = options.dataDir ?? benchTempDir('data');
-    this.label = serverCommand(options.fromSource).label;
+    this.label = chooseServer(options.fromSource).label;
   }
 
   static async start(options: ServerOptions = {}): Promise<ServerProcess> {
