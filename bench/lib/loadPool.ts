@@ -1,11 +1,11 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
 import type { Command, SessionView } from '@balint/shared';
+import { ArrivalBoard } from './arrivals.ts';
 import { exited, track } from './children.ts';
 import { sharedNow, withTimeout } from './clock.ts';
 import type {
   AckSummary,
-  Arrival,
   ScreenSpec,
   SeenView,
   WorkerMessage,
@@ -22,13 +22,6 @@ interface Worker {
   pending: Map<number, (reply: WorkerReply) => void>;
 }
 
-/** An arrival, on the coordinator's clock. */
-interface Waiter {
-  workersLeft: Set<number>;
-  lastAt: number;
-  resolve: (lastAt: number) => void;
-}
-
 /**
  * The coordinator's side of the load workers: forks them, measures their clock offsets,
  * hands them screens and gathers arrivals into "every screen of room X has revision R".
@@ -36,11 +29,7 @@ interface Waiter {
 export class LoadPool {
   private readonly workers: Worker[] = [];
   private nextId = 1;
-  /** `${code}:${revision}` → workers that reported it, with their arrival time. */
-  private readonly arrivals = new Map<string, Map<number, number>>();
-  private readonly waiters = new Map<string, Waiter>();
-  /** Which workers hold counted screens of each room. */
-  private readonly roomWorkers = new Map<string, Set<number>>();
+  private readonly arrivals = new ArrivalBoard();
   /** Which worker holds each socket. */
   private readonly socketWorker = new Map<number, number>();
   maxClockOffsetMs = 0;
@@ -54,10 +43,6 @@ export class LoadPool {
     return pool;
   }
 
-  get size(): number {
-    return this.workers.length;
-  }
-
   private forkWorker(index: number): Worker {
     const child = track(
       fork(join(import.meta.dirname, 'loadWorker.ts'), [], {
@@ -67,14 +52,16 @@ export class LoadPool {
     );
     const worker: Worker = { child, offsetMs: 0, pending: new Map() };
     child.on('message', (message: WorkerMessage) => {
-      if ('type' in message) this.onArrival(index, message);
-      else worker.pending.get(message.id)?.(message.reply);
+      if ('type' in message) {
+        const at = this.toLocal(index, message.at);
+        this.arrivals.report(index, message.code, message.revision, at);
+      } else worker.pending.get(message.id)?.(message.reply);
     });
     return worker;
   }
 
   /** Sends one request to worker `index` and waits for its reply. */
-  async request<T extends WorkerReply['type']>(
+  private async request<T extends WorkerReply['type']>(
     index: number,
     request: WorkerRequest,
     expect: T,
@@ -119,49 +106,14 @@ export class LoadPool {
     return at - (this.workers[index]?.offsetMs ?? 0);
   }
 
-  private onArrival(index: number, arrival: Arrival): void {
-    const key = `${arrival.code}:${arrival.revision}`;
-    const at = this.toLocal(index, arrival.at);
-    const waiter = this.waiters.get(key);
-    if (waiter) {
-      waiter.workersLeft.delete(index);
-      waiter.lastAt = Math.max(waiter.lastAt, at);
-      if (waiter.workersLeft.size === 0) {
-        this.waiters.delete(key);
-        waiter.resolve(waiter.lastAt);
-      }
-      return;
-    }
-    const seen = this.arrivals.get(key) ?? new Map<number, number>();
-    seen.set(index, at);
-    this.arrivals.set(key, seen);
-  }
-
-  /**
-   * Resolves with the moment (coordinator clock) the last counted screen of `code` got
-   * `revision`; rejects after `timeoutMs`.
-   */
+  /** When (coordinator clock) the last counted screen of `code` got `revision`. */
   lastArrival(code: string, revision: number, timeoutMs: number): Promise<number> {
-    const key = `${code}:${revision}`;
-    const workersLeft = new Set(this.roomWorkers.get(code) ?? []);
-    let lastAt = 0;
-    for (const [index, at] of this.arrivals.get(key) ?? []) {
-      workersLeft.delete(index);
-      lastAt = Math.max(lastAt, at);
-    }
-    this.arrivals.delete(key);
-    if (workersLeft.size === 0) return Promise.resolve(lastAt);
-    const arrived = new Promise<number>((resolve) => {
-      this.waiters.set(key, { workersLeft, lastAt, resolve });
-    });
-    return withTimeout(arrived, timeoutMs, `room ${code} revision ${revision}`).finally(() =>
-      this.waiters.delete(key),
-    );
+    return this.arrivals.last(code, revision, timeoutMs);
   }
 
   /** Forgets arrivals nobody waited for (the views screens get on connecting). */
   clearArrivals(): void {
-    this.arrivals.clear();
+    this.arrivals.clearEarly();
   }
 
   /**
@@ -181,11 +133,7 @@ export class LoadPool {
       const index = (options.placement?.(screen) ?? position) % this.workers.length;
       perWorker[index]?.push(screen);
       this.socketWorker.set(screen.sid, index);
-      if (screen.counted) {
-        const holders = this.roomWorkers.get(screen.code) ?? new Set<number>();
-        holders.add(index);
-        this.roomWorkers.set(screen.code, holders);
-      }
+      if (screen.counted) this.arrivals.addHolder(screen.code, index);
     }
     const results = await Promise.all(
       perWorker.map((specs, index) =>
@@ -253,17 +201,6 @@ export class LoadPool {
         views: screen.views.map((view) => ({ ...view, at: this.toLocal(index, view.at) })),
       })),
     );
-  }
-
-  /** Closes the sockets of `codes` (all if none given) and forgets them. */
-  async close(codes?: string[]): Promise<void> {
-    await Promise.all(
-      this.workers.map((_, index) =>
-        this.request(index, codes ? { type: 'close', codes } : { type: 'close' }, 'done'),
-      ),
-    );
-    for (const code of codes ?? [...this.roomWorkers.keys()]) this.roomWorkers.delete(code);
-    this.arrivals.clear();
   }
 
   /** Ends every worker (their sockets close with them). */

@@ -47,9 +47,13 @@ export function renderReport(report: Report): string {
       ]),
     ],
   );
-  const sections = report.results.map(
-    (result) => `## ${result.id}. ${result.title}\n\n${result.details}`,
-  );
+  const sections = report.results.map((result) => {
+    const load =
+      result.otherCores === undefined
+        ? ''
+        : `\n\n_While this ran, the bench used ${cores(result.benchCores)} and other processes ${cores(result.otherCores)}._`;
+    return `## ${result.id}. ${result.title}\n\n${result.details}${load}`;
+  });
   return [
     '# Benchmarks',
     '',
