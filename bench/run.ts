@@ -20,7 +20,9 @@ import { chooseServer, repoRoot } from './lib/serverProcess.ts';
 /**
  * `npm run bench` writes docs/BENCHMARKS.md; `npm run bench -- --quick` runs every figure
  * small (under a minute, for CI) and writes to the temp directory unless `--out` is given.
- * `--only 1,5` runs some figures. Exits 1 only if a figure failed to run, never on a figure.
+ * `--only 1,5` runs some figures; `--wait-quiet 600` first waits (up to 600 s) until other
+ * processes leave the machine nearly idle. Exits 1 only if a figure failed to run, never on a
+ * figure.
  */
 const FIGURES: Figure[] = [
   fanoutFigure,
@@ -38,6 +40,7 @@ interface Options {
   quick: boolean;
   only: string[] | null;
   out: string;
+  waitQuietSeconds: number;
 }
 
 function parseArgs(argv: readonly string[]): Options {
@@ -50,12 +53,34 @@ function parseArgs(argv: readonly string[]): Options {
   const out =
     value('--out') ??
     (quick ? join(tmpdir(), 'balint-benchmarks-quick.md') : join(repoRoot, 'docs/BENCHMARKS.md'));
-  return { quick, only, out };
+  const waitQuietSeconds = Number(value('--wait-quiet') ?? 0);
+  return { quick, only, out, waitQuietSeconds };
+}
+
+/** Other processes' CPU, in cores, over 10 s windows until it is below `idleCores`. */
+async function waitForQuiet(maxSeconds: number, log: (message: string) => void): Promise<number> {
+  const idleCores = 0.25;
+  const deadline = Date.now() + maxSeconds * 1000;
+  for (;;) {
+    const sampler = new ContentionSampler();
+    await new Promise((done) => setTimeout(done, 10_000));
+    const { otherCores } = sampler.stop();
+    if (otherCores < idleCores || Date.now() > deadline) return otherCores;
+    log(`waiting for a quiet machine: other processes use ${otherCores.toFixed(2)} cores`);
+  }
 }
 
 async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));
-  const startedAt = Date.now();
+  let startedAt = Date.now();
+  const context: FigureContext = {
+    quick: options.quick,
+    log: (message) =>
+      console.error(`[bench ${((Date.now() - startedAt) / 1000).toFixed(0)}s] ${message}`),
+  };
+  const quietAtStart =
+    options.waitQuietSeconds > 0 ? await waitForQuiet(options.waitQuietSeconds, context.log) : null;
+  startedAt = Date.now();
   const limit = openFilesLimit();
   const machine = machineInfo(Number.isFinite(limit) ? limit.toLocaleString('en-US') : 'unlimited');
   // However a figure goes, the whole run stops by itself.
@@ -68,11 +93,6 @@ async function main(): Promise<number> {
     options.quick ? 120_000 : 60 * 60_000,
   );
   watchdog.unref();
-  const context: FigureContext = {
-    quick: options.quick,
-    log: (message) =>
-      console.error(`[bench ${((Date.now() - startedAt) / 1000).toFixed(0)}s] ${message}`),
-  };
   const results: FigureResult[] = [];
   const errors: Report['errors'] = [];
   for (const figure of FIGURES) {
@@ -101,6 +121,7 @@ async function main(): Promise<number> {
     durationMs: Date.now() - startedAt,
     results,
     errors,
+    quietAtStart,
   };
   writeReport(options.out, report);
   console.error(`bench: wrote ${options.out}`);

@@ -44,8 +44,7 @@ export type WorkerRequest =
   | { type: 'viewCounts' }
   | { type: 'lastView'; sid: number }
   | { type: 'markDown' }
-  | { type: 'seenSinceDown' }
-  | { type: 'close'; codes?: string[] };
+  | { type: 'seenSinceDown' };
 
 export type WorkerReply =
   | { type: 'connected'; connected: number; failed: number; firstError: string | null }

@@ -147,21 +147,6 @@ async function command(sid: number, command: Command): Promise<WorkerReply> {
   return { type: 'commanded', emitAt, ackAt: sharedNow(), ack: summarizeAck(ack) };
 }
 
-function close(codes?: string[]): WorkerReply {
-  for (const [sid, screen] of screens) {
-    if (codes && !codes.includes(screen.spec.code)) continue;
-    screen.socket.close();
-    screens.delete(sid);
-    if (screen.spec.counted) {
-      const left = (countedPerRoom.get(screen.spec.code) ?? 1) - 1;
-      if (left > 0) countedPerRoom.set(screen.spec.code, left);
-      else countedPerRoom.delete(screen.spec.code);
-    }
-  }
-  for (const code of codes ?? [...progress.keys()]) progress.delete(code);
-  return { type: 'done' };
-}
-
 async function handle(request: WorkerRequest): Promise<WorkerReply> {
   switch (request.type) {
     case 'connect':
@@ -187,8 +172,6 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
           .filter((s) => s.spec.counted)
           .map((s) => ({ sid: s.spec.sid, code: s.spec.code, views: s.seenSinceDown ?? [] })),
       };
-    case 'close':
-      return close(request.codes);
     default:
       return request satisfies never;
   }

@@ -11,6 +11,8 @@ export interface Report {
   server: string;
   durationMs: number;
   results: FigureResult[];
+  /** Other processes' CPU (cores) when the run started, if it waited for a quiet machine. */
+  quietAtStart: number | null;
   /** Figures that threw: id → message. */
   errors: Array<{ id: string; title: string; message: string }>;
 }
@@ -84,7 +86,10 @@ export function renderReport(report: Report): string {
       '(127.0.0.1). Load average includes the bench itself. "Other load" in the summary is the CPU ' +
       'that processes outside the bench (other work on this machine) used while that figure ran, ' +
       `sampled from /proc each second, out of ${machine.cores} cores: where it is well above zero, ` +
-      'timings are disturbed by it.',
+      'timings are disturbed by it.' +
+      (report.quietAtStart === null
+        ? ''
+        : ` The run waited for a quiet machine first (other load then ${cores(report.quietAtStart)}).`),
     '',
     '## Summary',
     '',
