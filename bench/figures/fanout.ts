@@ -1,5 +1,5 @@
 import { createGroups } from '../lib/api.ts';
-import { sleep } from '../lib/clock.ts';
+import { sharedNow, sleep } from '../lib/clock.ts';
 import { pacedCommands, startRooms } from '../lib/fanout.ts';
 import type { Figure, FigureResult } from '../lib/figure.ts';
 import { table } from '../lib/figure.ts';
@@ -23,7 +23,7 @@ export const fanoutFigure: Figure = {
   async run({ quick, log }) {
     const levels = quick ? [1, 20] : [1, 100, 1_000];
     const commandsPerLevel = quick ? 40 : 1_000;
-    const server = await ServerProcess.start();
+    const server = await ServerProcess.start({ traceGc: true });
     const pool = await LoadPool.start(WORKERS);
     const rows: string[][] = [];
     let worstP99AtTop = Number.NaN;
@@ -50,6 +50,7 @@ export const fanoutFigure: Figure = {
         // Let the joins' coalesced presence updates go out before timing commands.
         await sleep(quick ? 500 : 1_500);
         const count = level === 1 ? Math.min(commandsPerLevel, 300) : commandsPerLevel;
+        const commandsFrom = sharedNow();
         const result = await pacedCommands(pool, rooms, {
           count,
           ratePerSecond: RATE_PER_SECOND,
@@ -59,6 +60,7 @@ export const fanoutFigure: Figure = {
           throw new Error(`no command arrived: ${result.firstError}`);
         const latency = summarize(result.latencies);
         const ack = summarize(result.ackLatencies);
+        const pauses = server.gcPauses.filter((pause) => pause.at >= commandsFrom).map((p) => p.ms);
         worstP99AtTop = latency.p99;
         rows.push([
           `${level.toLocaleString('en-US')} × ${SCREENS_PER_ROOM}`,
@@ -68,6 +70,10 @@ export const fanoutFigure: Figure = {
           fmtMs(ack, 2),
           String(result.refused + result.timedOut),
           mib(server.rssBytes()),
+          `${pauses.length}, max ${fmt(Math.max(0, ...pauses), 0)} ms, ${fmt(
+            pauses.reduce((a, b) => a + b, 0),
+            0,
+          )} ms in all`,
         ]);
         log(`fan-out: ${level} rooms: ${fmtMs(latency, 2)}`);
       }
@@ -83,7 +89,9 @@ export const fanoutFigure: Figure = {
         `Commands go out open-loop at ${RATE_PER_SECOND}/s over all rooms (one in flight per room), ` +
         'cycling pause, extend 1 s, resume, extend 1 s. A room has one display and 11 members; ' +
         'latency runs from the facilitator’s `emit` to the `session` view with the new revision ' +
-        'at the last of the 12 screens. Server RSS is read from /proc after each level.',
+        'at the last of the 12 screens. Server RSS is read from /proc after each level; the server ' +
+        'runs with `--trace-gc`, and its garbage-collection pauses while the commands were timed ' +
+        'are counted (a command that arrives during a pause waits for it).',
       '',
       table(
         [
@@ -94,6 +102,7 @@ export const fanoutFigure: Figure = {
           'emit → ack p50 / p99 / max',
           'refused or lost',
           'server RSS',
+          'server GC pauses while timed',
         ],
         rows,
       ),

@@ -12,6 +12,8 @@ export interface ServerOptions {
   env?: Record<string, string>;
   /** Node flags before the script (`--cpu-prof`, ...). */
   nodeArgs?: string[];
+  /** Run with `--trace-gc` and keep every pause in `gcPauses` (kept out of `output()`). */
+  traceGc?: boolean;
   /** Run server/src/main.ts with tsx even if a build exists (CPU profiles keep file names). */
   fromSource?: boolean;
   dataDir?: string;
@@ -82,6 +84,9 @@ export class ServerProcess {
   readonly label: string;
   private child: ChildProcess | null = null;
   private log = '';
+  /** Garbage-collection pauses of the main thread: when they were reported, and how long. */
+  readonly gcPauses: Array<{ at: number; ms: number }> = [];
+  private partialLine = '';
 
   private constructor(
     port: number,
@@ -121,7 +126,11 @@ export class ServerProcess {
     const { args } = serverCommand(this.options.fromSource);
     const startedAt = sharedNow();
     this.log = '';
-    const child = spawn(process.execPath, [...(this.options.nodeArgs ?? []), ...args], {
+    const nodeArgs = [
+      ...(this.options.nodeArgs ?? []),
+      ...(this.options.traceGc ? ['--trace-gc'] : []),
+    ];
+    const child = spawn(process.execPath, [...nodeArgs, ...args], {
       cwd: repoRoot,
       env: {
         ...process.env,
@@ -137,7 +146,9 @@ export class ServerProcess {
     });
     track(child);
     const keep = (chunk: Buffer) => {
-      this.log = (this.log + String(chunk)).slice(-16_384);
+      let text = String(chunk);
+      if (this.options.traceGc) text = this.takeGcLines(text);
+      this.log = (this.log + text).slice(-16_384);
     };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
@@ -156,6 +167,20 @@ export class ServerProcess {
       await sleep(10);
     }
     throw new Error(`the server did not answer /healthz within ${timeoutMs} ms:\n${this.output()}`);
+  }
+
+  /** Moves `--trace-gc` lines ("... Scavenge 260.8 (285.7) -> 251.6 (287.2) MB, 10.79 / 0.00 ms ...") into `gcPauses`. */
+  private takeGcLines(text: string): string {
+    const lines = (this.partialLine + text).split('\n');
+    this.partialLine = lines.pop() ?? '';
+    const kept: string[] = [];
+    for (const line of lines) {
+      const pause =
+        /(Scavenge|Mark-Compact|Mark-sweep|Minor Mark)[^,]*, ([\d.]+) \/ [\d.]+ ms/.exec(line);
+      if (pause) this.gcPauses.push({ at: sharedNow(), ms: Number(pause[2]) });
+      else kept.push(line);
+    }
+    return kept.map((line) => `${line}\n`).join('');
   }
 
   /** Resident memory of the server process, from /proc. */
