@@ -3,16 +3,17 @@ import type { Duplex } from 'node:stream';
 import { MAX_PAYLOAD_BYTES } from '@balint/shared';
 import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { Server } from 'socket.io';
+import { Server, type ServerOptions } from 'socket.io';
 import type { Clock } from './clock.ts';
-import { type GroupServer, registerGroupHandlers, rooms } from './groups/group.handlers.ts';
+import { registerGroupHandlers, rooms } from './groups/group.handlers.ts';
 import { groupCreationLimit, groupRoutes } from './groups/group.routes.ts';
 import { createGroups, type Groups } from './groups/group.service.ts';
+import type { GroupServer } from './groups/group.socket.ts';
 import { type GroupStore, HEARTBEAT_INTERVAL_MS } from './groups/store.ts';
 import { onlyMethods } from './httpErrors.ts';
 import type { Logger } from './logger.ts';
 import { pageRoutes } from './pages.ts';
-import { createRateLimits } from './rateLimits.ts';
+import { createRateLimits, type LimiterStore } from './rateLimits.ts';
 import { clientAddress, hostOf, sameOrigin, securityHeaders } from './security.ts';
 
 export interface AppDeps {
@@ -33,6 +34,13 @@ export interface AppDeps {
   sweepIntervalMs?: number;
   /** Presence updates per group are coalesced to one per this window (1 s). */
   presenceWindowMs?: number;
+  /**
+   * Scale-out: the Socket.IO adapter that carries broadcasts and disconnects to every process
+   * (Redis streams). Socket.IO's in-memory adapter by default: this process only.
+   */
+  adapter?: ServerOptions['adapter'];
+  /** Scale-out: where failed joins and group creations are counted; this process's memory by default. */
+  limiterStore?: LimiterStore;
 }
 
 export interface App {
@@ -51,7 +59,7 @@ const DAY_MS = 86_400_000;
 export async function createApp(deps: AppDeps): Promise<App> {
   const { store, clock, logger } = deps;
   const trustProxy = deps.trustProxy ?? false;
-  const limits = createRateLimits(deps.rateLimit ?? true, () => clock.now());
+  const limits = createRateLimits(deps.rateLimit ?? true, () => clock.now(), deps.limiterStore);
   const originPolicy = { publicHost: hostOf(deps.publicUrl), trustProxy };
   const groupTtlMs = deps.groupTtlMs ?? DAY_MS;
 
@@ -66,6 +74,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     maxHttpBufferSize: SOCKET_BUFFER_BYTES,
     allowRequest: (request, callback) => callback(null, sameOrigin(request, originPolicy)),
     serveClient: false,
+    ...(deps.adapter ? { adapter: deps.adapter } : {}),
   });
 
   const groups = createGroups({

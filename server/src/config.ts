@@ -13,7 +13,7 @@ export interface Config {
   rateLimit: boolean;
   /** Express's 'trust proxy': false, true (the left-most X-Forwarded-For) or a hop count. */
   trustProxy: boolean | number;
-  /** REDIS_URL, for the scale-out mode (a later issue): validated, not used yet. */
+  /** REDIS_URL: scale-out mode (the store, broadcasts and address limits on Redis). */
   redisUrl?: string;
 }
 

@@ -8,6 +8,8 @@ import { openSqliteStore } from './groups/store.sqlite.ts';
 import type { GroupStore } from './groups/store.ts';
 import { lanAddresses } from './lan.ts';
 import { createLogger } from './logger.ts';
+import { redactedUrl } from './redis.ts';
+import { openScaleOut, type ScaleOut } from './scaleOut.ts';
 
 // The only file that reads the environment and listens.
 const here = dirname(fileURLToPath(import.meta.url));
@@ -25,24 +27,49 @@ if (!parsed.ok) {
 }
 const config = parsed.config;
 const logger = createLogger(config.logLevel);
-if (config.redisUrl) {
-  console.warn(
-    'REDIS_URL is set, but the Redis scale-out mode is not built yet: this process keeps its ' +
-      'groups in DATA_DIR and broadcasts to its own screens only.',
-  );
+
+/** Where the groups live: SQLite in DATA_DIR (one laptop), or Redis shared by every process. */
+interface Backend {
+  store: GroupStore;
+  adapter?: ScaleOut['adapter'];
+  limiterStore?: ScaleOut['limiters'];
+  /** For the banner. */
+  where: string;
+  close(): Promise<void>;
 }
-const store = openStore(config.dataDir);
-function openStore(dataDir: string): GroupStore {
+
+const backend = config.redisUrl ? await openRedis(config.redisUrl) : openSqlite(config.dataDir);
+
+function openSqlite(dataDir: string): Backend {
   try {
-    return openSqliteStore(dataDir);
+    const store = openSqliteStore(dataDir);
+    return { store, where: dataDir, close: () => store.close() };
   } catch (error) {
     console.error(`Cannot open the database in ${dataDir} (DATA_DIR): ${String(error)}`);
     process.exit(1);
   }
 }
 
+async function openRedis(url: string): Promise<Backend> {
+  try {
+    const scaleOut = await openScaleOut(url, { logger });
+    return {
+      store: scaleOut.store,
+      adapter: scaleOut.adapter,
+      limiterStore: scaleOut.limiters,
+      where: `Redis at ${redactedUrl(url)} (REDIS_URL; DATA_DIR is not used)`,
+      close: () => scaleOut.close(),
+    };
+  } catch (error) {
+    console.error(`Cannot reach Redis at ${redactedUrl(url)} (REDIS_URL): ${String(error)}`);
+    process.exit(1);
+  }
+}
+
 const app = await createApp({
-  store,
+  store: backend.store,
+  adapter: backend.adapter,
+  limiterStore: backend.limiterStore,
   clock: systemClock,
   logger,
   publicUrl: config.publicUrl,
@@ -61,8 +88,7 @@ app.http.once('error', (error: NodeJS.ErrnoException) => {
         ? `${where} needs privileges: choose a PORT above 1023.`
         : `cannot listen on ${where} (check HOST and PORT): ${error.message}`;
   console.error(`Balint Timer: ${reason}`);
-  store.close();
-  process.exit(1);
+  void backend.close().finally(() => process.exit(1));
 });
 app.http.listen(config.port, config.host, () => {
   const address = app.http.address();
@@ -84,7 +110,7 @@ app.http.listen(config.port, config.host, () => {
       lines.push(`  On the room's network: http://${candidate.address}:${port}${note}`);
     }
   }
-  lines.push(`  Data: ${config.dataDir}`);
+  lines.push(`  Data: ${backend.where}`);
   console.log(lines.join('\n'));
   logger.info({ port, host: config.host }, 'listening');
 });
@@ -102,14 +128,14 @@ async function shutdown(signal: string): Promise<void> {
   force.unref();
   try {
     await app.close();
-    await store.close();
+    await backend.close();
     process.exit(0);
   } catch (error) {
     logger.error({ err: error }, 'shutdown failed');
     process.exit(1);
   }
 }
-// A promise nobody awaited failed: a bug, but the room's session must go on; state is on disk.
+// A promise nobody awaited failed: a bug, but the room's session must go on; state is stored.
 process.on('unhandledRejection', (reason) => {
   logger.error({ err: reason }, 'unhandled rejection');
 });

@@ -1,4 +1,4 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 
 /** Generous for people, tight for guessing (DESIGN: wire protocol). */
 export const FAILED_JOINS_PER_MINUTE = 10;
@@ -30,8 +30,24 @@ export interface RateLimits {
   commandAllowance(): CommandAllowance;
 }
 
+/** A fixed-window limit: `points` per `duration` seconds per key. */
+export interface LimiterOptions {
+  /** Names the limit where its counts are kept. */
+  keyPrefix: string;
+  points: number;
+  duration: number;
+}
+
+/**
+ * Where the per-address limits are counted: this process's memory (one laptop), or Redis, so
+ * that every process behind a load balancer counts an address together (scale-out).
+ */
+export type LimiterStore = (options: LimiterOptions) => RateLimiterAbstract;
+
+export const memoryLimiters: LimiterStore = (options) => new RateLimiterMemory(options);
+
 /** Takes one point; a refusal, with the wait until the window frees one, if none is left. */
-async function take(limiter: RateLimiterMemory, key: string): Promise<Refusal | null> {
+async function take(limiter: RateLimiterAbstract, key: string): Promise<Refusal | null> {
   try {
     await limiter.consume(key);
     return null;
@@ -63,10 +79,15 @@ export function tokenBucket(now: () => number, perSecond: number, burst: number)
 const UNLIMITED: CommandAllowance = { take: () => true };
 
 /**
- * In-memory limits per process; `enabled: false` (RATE_LIMIT=off) lets everything through.
- * `now` is the server's clock, which command allowances refill by.
+ * Failed joins and group creations counted per address in `store` (this process's memory by
+ * default); command allowances per socket, in memory, refilled by the server's clock `now`.
+ * `enabled: false` (RATE_LIMIT=off) lets everything through.
  */
-export function createRateLimits(enabled: boolean, now: () => number): RateLimits {
+export function createRateLimits(
+  enabled: boolean,
+  now: () => number,
+  store: LimiterStore = memoryLimiters,
+): RateLimits {
   if (!enabled) {
     return {
       joinBlocked: async () => null,
@@ -76,8 +97,16 @@ export function createRateLimits(enabled: boolean, now: () => number): RateLimit
       commandAllowance: () => UNLIMITED,
     };
   }
-  const failedJoins = new RateLimiterMemory({ points: FAILED_JOINS_PER_MINUTE, duration: 60 });
-  const creations = new RateLimiterMemory({ points: GROUPS_PER_HOUR, duration: 3600 });
+  const failedJoins = store({
+    keyPrefix: 'failed-joins',
+    points: FAILED_JOINS_PER_MINUTE,
+    duration: 60,
+  });
+  const creations = store({
+    keyPrefix: 'group-creations',
+    points: GROUPS_PER_HOUR,
+    duration: 3600,
+  });
   return {
     joinBlocked: async (address) => {
       const used = await failedJoins.get(address);

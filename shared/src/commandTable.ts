@@ -40,6 +40,10 @@ export function canSend(state: CommandState, type: CommandType, now?: number): b
       return phase !== 'ended';
     case 'reset':
       return phase !== 'lobby';
+    case 'setEndTime':
+      return phase !== 'ended';
+    case 'setLanguage':
+      return phase === 'lobby';
     case 'undo':
       return state.undoable !== undefined && (now === undefined || now <= state.undoable.until);
     default:

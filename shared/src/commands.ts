@@ -1,5 +1,6 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import { isDeviceId } from './device.ts';
+import { isLanguage } from './languages.ts';
 import {
   isPhaseId,
   isValidDurationMs,
@@ -8,14 +9,15 @@ import {
   PHASES,
   PRESENTER_NAME_MAX,
 } from './phases.ts';
-import type { ApiError, Command } from './protocol.ts';
+import type { ApiError, Command, MachineCommand } from './protocol.ts';
 import type { CommandEvent } from './sessionMachine.ts';
+import { isValidEndTime } from './sitting.ts';
 import { isRunning, sessionPhaseOf } from './view.ts';
 
 const RANGE = `a whole number of milliseconds from ${MIN_DURATION_MS} to ${MAX_DURATION_MS}`;
 
 /** Checks a command's values (not its shape, which the schemas check); null when fine. */
-export function invalidValueOf(command: Command): ApiError | null {
+export function invalidValueOf(command: MachineCommand, now: number): ApiError | null {
   switch (command.type) {
     case 'extend':
       return isValidDurationMs(command.ms)
@@ -43,6 +45,19 @@ export function invalidValueOf(command: Command): ApiError | null {
             field: 'device',
             message: 'A device is 8–64 letters, digits, “-” or “_”.',
           };
+    case 'setEndTime':
+      return isValidEndTime(command.endsAt, now)
+        ? null
+        : {
+            code: 'invalid_command',
+            field: 'at',
+            message:
+              'The planned end is a whole epoch time in ms within the next 24 hours, or null.',
+          };
+    case 'setLanguage':
+      return isLanguage(command.language)
+        ? null
+        : { code: 'invalid_command', field: 'language', message: 'The language is en, de or hu.' };
     case 'start':
     case 'pause':
     case 'resume':
@@ -51,7 +66,6 @@ export function invalidValueOf(command: Command): ApiError | null {
     case 'nextCase':
     case 'end':
     case 'reset':
-    case 'undo':
       return null;
     default:
       return command satisfies never;
@@ -72,6 +86,8 @@ const HINTS: Partial<Record<Command['type'], string>> = {
   resume: 'Resume continues a paused phase.',
   pause: 'The clock is not running.',
   reset: 'The session is already in the lobby.',
+  setLanguage: 'The language can be changed in the lobby only.',
+  setEndTime: 'The session has ended.',
 };
 
 /**
@@ -79,7 +95,7 @@ const HINTS: Partial<Record<Command['type'], string>> = {
  * it. Value errors come first (`invalid_command`), then the state (`not_allowed_now`).
  */
 export function refusalOf(snapshot: AnyMachineSnapshot, event: CommandEvent): ApiError | null {
-  const invalid = invalidValueOf(event);
+  const invalid = invalidValueOf(event, event.at);
   if (invalid) return invalid;
   if (snapshot.can(event)) return null;
   const hint = HINTS[event.type];

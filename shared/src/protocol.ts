@@ -1,3 +1,4 @@
+import type { Language } from './languages.ts';
 import type { PhaseId, RolePrompts, SessionPhase } from './phases.ts';
 import type { PlanInput } from './plan.ts';
 
@@ -46,12 +47,20 @@ export type Command =
   | { type: 'nextCase' }
   | { type: 'end' }
   | { type: 'reset' }
-  | { type: 'undo' };
+  | { type: 'undo' }
+  /** The sitting's planned end, epoch ms within the next 24 h, or null to clear it. */
+  | { type: 'setEndTime'; at: number | null }
+  | { type: 'setLanguage'; language: Language };
 
 export type CommandType = Command['type'];
 
-/** The commands the session machine decides; `undo` is decided around it (see `undo.ts`). */
-export type MachineCommand = Exclude<Command, { type: 'undo' }>;
+/**
+ * The commands as the session machine takes them: `undo` is decided around it (`decide()`),
+ * and `setEndTime`'s `at` is named `endsAt`, since every machine event's `at` is its stamp.
+ */
+export type MachineCommand =
+  | Exclude<Command, { type: 'undo' } | { type: 'setEndTime' }>
+  | { type: 'setEndTime'; endsAt: number | null };
 
 /** How long after a command `undo` can still take it back. */
 export const UNDO_WINDOW_MS = 60_000;
@@ -69,6 +78,8 @@ export const COMMAND_TYPES = [
   'end',
   'reset',
   'undo',
+  'setEndTime',
+  'setLanguage',
 ] as const satisfies readonly CommandType[];
 
 /** A command as a client sends it: optionally pinned to the revision it was decided on. */
@@ -136,6 +147,14 @@ export interface SessionView {
   members?: MemberInfo[];
   /** The command `undo` would take back now, if any (not itself an `undo`). */
   undoable?: UndoableCommand;
+  /** Cases planned for the sitting. */
+  casesPlanned: number;
+  /** The sitting's planned end (epoch ms), or null. */
+  endsAt: number | null;
+  /** When the sitting ends at the current pace, true at `serverTime`; null when ended. */
+  projectedEndAt: number | null;
+  /** The group's language: every screen's interface speaks it. */
+  language: Language;
 }
 
 export type CommandAck =
@@ -166,6 +185,7 @@ export interface SocketData {
 export interface CreateGroupRequest {
   name?: string;
   plan?: PlanInput;
+  language?: Language;
 }
 
 export interface GroupLinks {

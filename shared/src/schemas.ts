@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { DEVICE_ID_PATTERN } from './device.ts';
 import { isJoinCode, normalizeJoinCode } from './joinCode.ts';
+import { LANGUAGES } from './languages.ts';
 import {
   GROUP_NAME_MAX,
   MAX_DURATION_MS,
@@ -15,6 +16,7 @@ import {
   PRESENTER_NAME_MAX,
   PROMPT_MAX,
 } from './phases.ts';
+import { MAX_CASES, MIN_CASES } from './plan.ts';
 import type { ApiError, ErrorCode } from './protocol.ts';
 
 export const durationMsSchema = z
@@ -39,11 +41,13 @@ export const planInputSchema = z.strictObject({
     z.strictObject({ member: promptTextSchema.optional(), presenter: promptTextSchema.optional() }),
   ).optional(),
   autoAdvance: z.boolean().optional(),
+  cases: z.number().int().min(MIN_CASES).max(MAX_CASES).optional(),
 });
 
 export const createGroupBodySchema = z.strictObject({
   name: z.string().trim().max(GROUP_NAME_MAX).optional(),
   plan: planInputSchema.optional(),
+  language: z.enum(LANGUAGES).optional(),
 });
 
 export const joinCodeSchema = z
@@ -108,6 +112,12 @@ export const commandSchema = z.discriminatedUnion('type', [
   bare('end'),
   bare('reset'),
   bare('undo'),
+  z.strictObject({
+    type: z.literal('setEndTime'),
+    at: z.number().int('must be whole epoch milliseconds').min(0).nullable(),
+    expectedRevision,
+  }),
+  z.strictObject({ type: z.literal('setLanguage'), language: z.enum(LANGUAGES), expectedRevision }),
 ]);
 
 export type ParsedCommand = z.infer<typeof commandSchema>;

@@ -1,10 +1,11 @@
 import { initialTransition, type StateValue, transition } from 'xstate';
 import { refusalOf } from './commands.ts';
+import { DEFAULT_LANGUAGE, type Language } from './languages.ts';
 import { autoAdvanceAt } from './phaseClock.ts';
 import { isPhaseId, phaseAfter } from './phases.ts';
 import type { Plan } from './plan.ts';
 import { type ApiError, type Command, type CommandType, UNDO_WINDOW_MS } from './protocol.ts';
-import { type SessionContext, sessionMachine } from './sessionMachine.ts';
+import { commandEvent, type SessionContext, sessionMachine } from './sessionMachine.ts';
 import { isRunning, sessionPhaseOf } from './view.ts';
 
 /** The machine's part of a session: its state and its context, as JSON. */
@@ -42,8 +43,8 @@ export function resolveSnapshot(state: MachineState) {
 }
 
 /** A new session in the lobby, created at `at`. */
-export function newSession(plan: Plan, at: number): Session {
-  const [snapshot] = initialTransition(sessionMachine, { plan, at });
+export function newSession(plan: Plan, at: number, language: Language = DEFAULT_LANGUAGE): Session {
+  const [snapshot] = initialTransition(sessionMachine, { plan, at, language });
   return { ...machineState(snapshot), last: null };
 }
 
@@ -87,7 +88,7 @@ function undo(session: Session, at: number): Decision {
 export function decide(stored: Session, command: Command, at: number): Decision {
   const session = catchUp(stored, at);
   if (command.type === 'undo') return undo(session, at);
-  const event = { ...command, at };
+  const event = commandEvent(command, at);
   const snapshot = resolveSnapshot(session);
   const refusal = refusalOf(snapshot, event);
   if (refusal) return { ok: false, error: refusal, session };
@@ -122,6 +123,10 @@ export function readSession(json: string): Session {
     presenterDevice: stored.context.presenterDevice ?? null,
     leftPhases: stored.context.leftPhases ?? {},
     holdsAutoAdvance: stored.context.holdsAutoAdvance ?? false,
+    endsAt: stored.context.endsAt ?? null,
+    sitting: stored.context.sitting ?? null,
+    language: stored.context.language ?? DEFAULT_LANGUAGE,
+    plan: { ...stored.context.plan, cases: stored.context.plan.cases ?? 1 },
   };
   return { value: stored.value, context, last: stored.last ?? null };
 }

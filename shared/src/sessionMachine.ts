@@ -1,5 +1,6 @@
 import { assertEvent, assign, setup } from 'xstate';
 import { isDeviceId } from './device.ts';
+import { isLanguage, type Language } from './languages.ts';
 import {
   autoAdvanceAt,
   enteredPhaseClock,
@@ -20,7 +21,9 @@ import {
   phaseBefore,
 } from './phases.ts';
 import type { Plan } from './plan.ts';
-import type { MachineCommand } from './protocol.ts';
+import type { Command, MachineCommand } from './protocol.ts';
+import { isValidEndTime } from './sitting.ts';
+import { recordPhase, type SittingRecord, startSitting } from './sittingRecord.ts';
 
 /**
  * Everything the session remembers. Time is kept as timestamps (`PhaseClock`) plus the
@@ -36,18 +39,34 @@ export interface SessionContext extends PhaseClock {
   presenterDevice: string | null;
   /** The phases this case has left, as they were left: `back` and `next` return to them. */
   leftPhases: Partial<Record<PhaseId, LeftPhase>>;
+  /** The current (or last) sitting's timings since `start`; null before the first start. */
+  sitting: SittingRecord | null;
+  /** The sitting's planned end (epoch ms), or null; kept by `reset` and `end`. */
+  endsAt: number | null;
+  /** The group's language. */
+  language: Language;
   /** The latest server time seen (event stamps and deadlines reached); never goes back. */
   clockAt: number;
 }
 
 export interface SessionInput {
   plan: Plan;
+  language: Language;
   /** Server time at which the group was created. */
   at: number;
 }
 
 /** Every command the machine takes carries the server time at which it was accepted. */
 export type CommandEvent = MachineCommand & { at: number };
+
+/** A wire command (not `undo`) as the machine's event, stamped with server time `at`. */
+export function commandEvent(
+  command: Exclude<Command, { type: 'undo' }>,
+  at: number,
+): CommandEvent {
+  if (command.type === 'setEndTime') return { type: 'setEndTime', endsAt: command.at, at };
+  return { ...command, at };
+}
 
 /**
  * `resync` is not a command: the server sends it after restoring a snapshot (XState does not
@@ -68,10 +87,33 @@ function msUntilTimeUp(context: SessionContext, phase: PhaseId): number {
   return Math.max(0, phaseDeadline(context.plan, context, phase) - context.clockAt);
 }
 
+/** The sitting's record with what `phase` of this case has run by `at`. */
+function recorded(context: SessionContext, phase: PhaseId | null, at: number) {
+  if (!context.sitting || context.sitting.endedAt !== null || phase === null) {
+    return context.sitting;
+  }
+  return recordPhase(context.sitting, {
+    caseNumber: context.caseNumber,
+    phase,
+    plannedMs: context.plan.budgets[phase],
+    actualMs: phaseElapsedAt(context, at),
+  });
+}
+
+/** The sitting, closed at `at` with the phase it was in recorded; as it was if not running. */
+function closedSitting(context: SessionContext, phase: PhaseId | null, at: number) {
+  const sitting = recorded(context, phase, at);
+  return sitting && sitting.endedAt === null ? { ...sitting, endedAt: at } : sitting;
+}
+
 /** Leaves `from` at `at` (kept for this case) and enters `to` as this case left it. */
 function movePhase(context: SessionContext, { from, to }: MoveParams, at: number) {
   const leftPhases = { ...context.leftPhases, [from]: leftPhaseOf(context, at) };
-  return { ...enteredPhaseClock(context.plan, to, leftPhases[to], at), leftPhases };
+  return {
+    ...enteredPhaseClock(context.plan, to, leftPhases[to], at),
+    leftPhases,
+    sitting: recorded(context, from, at),
+  };
 }
 
 const machineSetup = setup({
@@ -88,6 +130,9 @@ const machineSetup = setup({
     validExtension: ({ event }) => event.type === 'extend' && isValidDurationMs(event.ms),
     validBudget: ({ event }) =>
       event.type === 'setBudget' && isPhaseId(event.phase) && isValidDurationMs(event.ms),
+    validEndTime: ({ context, event }) =>
+      event.type === 'setEndTime' && isValidEndTime(event.endsAt, eventTime(context, event)),
+    validLanguage: ({ event }) => event.type === 'setLanguage' && isLanguage(event.language),
     validPresenter: ({ event }) =>
       event.type === 'setPresenter' &&
       typeof event.name === 'string' &&
@@ -105,6 +150,7 @@ const machineSetup = setup({
     openSession: assign(({ context, event }) => ({
       ...freshPhaseClock(eventTime(context, event)),
       leftPhases: {},
+      sitting: startSitting(eventTime(context, event)),
     })),
     /** `next` or `back`: the target phase as this case left it, or from its start. */
     movePhase: assign(({ context, event }, params: MoveParams) =>
@@ -139,6 +185,14 @@ const machineSetup = setup({
       const presenter = event.name.trim() || null;
       return { presenter, presenterDevice: presenter ? (event.device ?? null) : null };
     }),
+    setEndTime: assign(({ event }) => {
+      assertEvent(event, 'setEndTime');
+      return { endsAt: event.endsAt };
+    }),
+    setLanguage: assign(({ event }) => {
+      assertEvent(event, 'setLanguage');
+      return { language: event.language };
+    }),
     /** Time-up observed by the timer: the machine now knows the deadline has passed. */
     reachDeadline: assign({
       clockAt: ({ context }, { phase }: PhaseParams) =>
@@ -155,19 +209,22 @@ const machineSetup = setup({
     }),
     beginNextCase: assign(({ context, event }) => ({
       ...freshPhaseClock(eventTime(context, event)),
+      sitting: recorded(context, 'reflection', eventTime(context, event)),
       caseNumber: context.caseNumber + 1,
       presenter: null,
       presenterDevice: null,
       leftPhases: {},
     })),
-    endSession: assign(({ context, event }) => ({
+    endSession: assign(({ context, event }, { phase }: { phase: PhaseId | null }) => ({
       ...freshPhaseClock(eventTime(context, event)),
+      sitting: closedSitting(context, phase, eventTime(context, event)),
       presenter: null,
       presenterDevice: null,
       leftPhases: {},
     })),
-    resetSession: assign(({ context, event }) => ({
+    resetSession: assign(({ context, event }, { phase }: { phase: PhaseId | null }) => ({
       ...freshPhaseClock(eventTime(context, event)),
+      sitting: closedSitting(context, phase, eventTime(context, event)),
       caseNumber: 1,
       presenter: null,
       presenterDevice: null,
@@ -249,11 +306,21 @@ function phaseClockStates(phase: PhaseId) {
   } as const;
 }
 
-/** Accepted in every phase: name the presenter, end the session, or reset it to the lobby. */
+/**
+ * Accepted in every phase (and the lobby, but for `reset`): name the presenter, set the
+ * sitting's end, end the session, or reset it to the lobby.
+ */
 const everywhere = {
   setPresenter: { guard: 'validPresenter', actions: ['acceptCommand', 'setPresenter'] },
-  end: { target: '#session.ended', actions: ['acceptCommand', 'endSession'] },
-  reset: { target: '#session.lobby', actions: ['acceptCommand', 'resetSession'] },
+  setEndTime: { guard: 'validEndTime', actions: ['acceptCommand', 'setEndTime'] },
+  end: {
+    target: '#session.ended',
+    actions: ['acceptCommand', { type: 'endSession', params: { phase: null } }],
+  },
+  reset: {
+    target: '#session.lobby',
+    actions: ['acceptCommand', { type: 'resetSession', params: { phase: null } }],
+  },
 } as const;
 
 /**
@@ -272,9 +339,16 @@ function phaseCommands(phase: PhaseId) {
     ...(following ? { next: move(following) } : {}),
     ...(previous ? { back: move(previous) } : {}),
     setPresenter: everywhere.setPresenter,
-    end: everywhere.end,
-    reset: everywhere.reset,
-  };
+    setEndTime: everywhere.setEndTime,
+    end: {
+      target: '#session.ended',
+      actions: ['acceptCommand', { type: 'endSession', params: { phase } }],
+    },
+    reset: {
+      target: '#session.lobby',
+      actions: ['acceptCommand', { type: 'resetSession', params: { phase } }],
+    },
+  } as const;
 }
 
 /**
@@ -292,6 +366,9 @@ export const sessionMachine = machineSetup.createMachine({
     presenter: null,
     presenterDevice: null,
     leftPhases: {},
+    sitting: null,
+    endsAt: null,
+    language: input.language,
     clockAt: input.at,
     ...freshPhaseClock(input.at),
   }),
@@ -308,6 +385,8 @@ export const sessionMachine = machineSetup.createMachine({
           actions: ['acceptCommand', { type: 'setPlannedBudget', params: { phase: null } }],
         },
         setPresenter: everywhere.setPresenter,
+        setEndTime: everywhere.setEndTime,
+        setLanguage: { guard: 'validLanguage', actions: ['acceptCommand', 'setLanguage'] },
         end: everywhere.end,
       },
     },

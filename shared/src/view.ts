@@ -1,6 +1,13 @@
 import type { StateValue } from 'xstate';
 import { phaseBudgetOf, phaseElapsedAt } from './phaseClock.ts';
-import { isPhaseId, PHASE_IDS, PHASES, type SessionPhase } from './phases.ts';
+import {
+  isPhaseId,
+  PHASE_IDS,
+  type PhaseId,
+  type RolePrompts,
+  type SessionPhase,
+} from './phases.ts';
+import { PHASE_TEXTS, promptsFor } from './phaseTexts.ts';
 import {
   type CommandType,
   type MemberInfo,
@@ -10,6 +17,7 @@ import {
   type UndoableCommand,
 } from './protocol.ts';
 import type { SessionContext } from './sessionMachine.ts';
+import { projectedEndAt } from './sitting.ts';
 
 /** The parts of a session (a machine snapshot, live or stored) that a view is made from. */
 export interface SessionState {
@@ -50,6 +58,14 @@ export function undoableAt(state: SessionState, now: number): UndoableCommand | 
   return now <= until ? { command: last.command, until } : null;
 }
 
+/** Every phase's prompts as the group's screens show them, in the group's language. */
+function promptsOf(context: SessionContext): Record<PhaseId, RolePrompts> {
+  const prompts = {} as Record<PhaseId, RolePrompts>;
+  for (const phase of PHASE_IDS)
+    prompts[phase] = promptsFor(context.language, context.plan.prompts, phase);
+  return prompts;
+}
+
 /** The view every screen renders, as of server time `now`; pure. */
 export function toView(state: SessionState, now: number, meta: ViewMeta): SessionView {
   const { context } = state;
@@ -67,14 +83,19 @@ export function toView(state: SessionState, now: number, meta: ViewMeta): Sessio
     serverTime: now,
     plan: PHASE_IDS.map((id) => ({
       phase: id,
-      title: PHASES[id].title,
+      title: PHASE_TEXTS[context.language].titles[id],
       budgetMs: context.plan.budgets[id],
     })),
     caseNumber: context.caseNumber,
     counts: meta.counts,
     autoAdvance: context.plan.autoAdvance,
-    prompts: context.plan.prompts,
+    prompts: promptsOf(context),
+    casesPlanned: context.plan.cases,
+    endsAt: context.endsAt,
+    projectedEndAt: null,
+    language: context.language,
   };
+  view.projectedEndAt = projectedEndAt(view, now);
   if (context.presenter) view.presenter = context.presenter;
   if (context.presenterDevice) view.presenterDevice = context.presenterDevice;
   if (meta.members) view.members = meta.members;

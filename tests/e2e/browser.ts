@@ -4,6 +4,8 @@ import { countdownAt, type SessionView } from '@balint/shared';
 import {
   type Browser,
   type BrowserContext,
+  type BrowserContextOptions,
+  type ConsoleMessage,
   chromium,
   type Page,
   type ViewportSize,
@@ -44,10 +46,21 @@ export interface Watch {
   foreignRequests: string[];
   /** While true, the connection-refused noise of a deliberate server restart is expected. */
   restarting: boolean;
+  /**
+   * Paths whose 404 is an answer the page expects (a code checked before joining, a remembered
+   * group that expired); Chromium logs every 404 it fetches, but these are not errors.
+   */
+  expectedMissing: string[];
 }
 
 export function newWatch(): Watch {
-  return { consoleErrors: [], foreignRequests: [], restarting: false };
+  return { consoleErrors: [], foreignRequests: [], restarting: false, expectedMissing: [] };
+}
+
+function isExpectedMissing(watch: Watch, message: ConsoleMessage): boolean {
+  if (!message.text().includes('status of 404')) return false;
+  const url = message.location().url;
+  return watch.expectedMissing.some((path) => url.endsWith(path));
 }
 
 const RESTART_NOISE = /ERR_CONNECTION_REFUSED|WebSocket connection to .* failed|ERR_EMPTY_RESPONSE/;
@@ -65,8 +78,9 @@ export async function openScreen(
   name: string,
   url: string,
   viewport: ViewportSize,
+  options: BrowserContextOptions = {},
 ): Promise<Screen> {
-  const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
+  const context = await browser.newContext({ viewport, reducedMotion: 'reduce', ...options });
   await context.route('**/*', (route) => {
     const host = new URL(route.request().url()).hostname;
     if (host === '127.0.0.1' || host === 'localhost') return route.continue();
@@ -78,6 +92,7 @@ export async function openScreen(
     if (message.type() !== 'error') return;
     const text = message.text();
     if (watch.restarting && RESTART_NOISE.test(text)) return;
+    if (isExpectedMissing(watch, message)) return;
     watch.consoleErrors.push(`${name}: ${text}`);
   });
   page.on('pageerror', (error) => watch.consoleErrors.push(`${name}: ${error.message}`));

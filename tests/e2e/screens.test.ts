@@ -18,7 +18,8 @@ import {
   type Watch,
   widthOf,
 } from './browser.ts';
-import { buildClient, eventually, freePort, removeDir, ServerProcess, tempDir } from './server.ts';
+import { buildClient, eventually, removeDir, type ServerProcess, tempDir } from './server.ts';
+import { startOnFreePort } from './stage.ts';
 
 const SIZES = [
   { width: 1920, height: 1080 },
@@ -40,8 +41,7 @@ describe.skipIf(!enabled)('the three screens against the real server', () => {
   beforeAll(async () => {
     buildClient();
     dataDir = tempDir();
-    server = new ServerProcess(await freePort(), dataDir);
-    await server.start();
+    server = await startOnFreePort(dataDir);
     browser = await launchBrowser();
   });
 
@@ -379,38 +379,6 @@ describe.skipIf(!enabled)('the three screens against the real server', () => {
     await expectAccessible([first]);
     expect(watch.consoleErrors.join('\n'), 'browser console errors').toBe('');
     for (const screen of [first, second]) await screen.context.close();
-  });
-
-  it('keeps a projector on plain HTTP awake after one click', async () => {
-    const group = await server.createGroup('Plain HTTP room');
-    const context = await browser.newContext({ viewport: PROJECTOR });
-    // A projector at http://192.168.x.y is not a secure context: no Wake Lock API there.
-    await context.addInitScript(() => {
-      Object.defineProperty(window, 'isSecureContext', { value: false });
-      Reflect.deleteProperty(Navigator.prototype, 'wakeLock');
-      const play = HTMLMediaElement.prototype.play;
-      HTMLMediaElement.prototype.play = function playAndCount() {
-        const counted = window as unknown as { plays?: number };
-        counted.plays = (counted.plays ?? 0) + 1;
-        return play.call(this);
-      };
-    });
-    const errors: string[] = [];
-    const page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${server.url}/d/${group.code}`);
-    const hint = page.getByText('Click or tap once to keep this screen awake');
-    await hint.waitFor();
-    await page.waitForTimeout(300); // the fallback loads in the background
-    await page.screenshot({ path: screenshotPath('display-lobby-plain-http-1920') });
-    await page.mouse.click(400, 400);
-    await hint.waitFor({ state: 'detached' });
-    expect(await page.evaluate(() => (window as unknown as { plays?: number }).plays)).toBe(1);
-    expect(errors.join('\n'), 'browser console errors').toBe('');
-    await context.close();
   });
 
   it('joins from the start page with a code typed loosely', async () => {

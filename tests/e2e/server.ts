@@ -1,4 +1,4 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,16 +10,12 @@ import type {
   PlanInput,
   SessionView,
 } from '@balint/shared';
+import { build, builtServerArgs } from '../support/build.ts';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-/** Builds client/dist, so the browser tests the client as it is now. */
+/** Builds client/dist if its sources changed, so the browser tests the client as it is now. */
 export function buildClient(): void {
-  execFileSync(process.execPath, [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build'], {
-    cwd: join(repoRoot, 'client'),
-    // vitest sets NODE_ENV=test, which would build Preact's development code.
-    env: { ...process.env, NODE_ENV: 'production' },
-    stdio: 'pipe',
-  });
+  build('client');
 }
 
 export async function freePort(): Promise<number> {
@@ -55,7 +51,7 @@ export class ServerProcess {
 
   async start(): Promise<void> {
     this.output = '';
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    const child = spawn(process.execPath, builtServerArgs(), {
       cwd: repoRoot,
       env: {
         ...process.env,
@@ -75,11 +71,16 @@ export class ServerProcess {
       this.output += String(chunk);
     });
     this.child = child;
-    await eventually(async () => {
-      if (child.exitCode !== null) throw new Error(`server exited: ${this.output}`);
+    const outcome = await eventually(async () => {
+      if (child.exitCode !== null) return 'exited';
+      // Our own server's word that it listens: a free port found earlier may have been taken
+      // since by another test's server, whose /healthz would answer just the same.
+      if (!this.output.includes('is running on port')) throw new Error('not listening yet');
       const response = await fetch(`${this.url}/healthz`);
       if (!response.ok) throw new Error(`healthz ${response.status}`);
+      return 'listening';
     }, 20_000);
+    if (outcome === 'exited') throw new Error(`server exited: ${this.output}`);
   }
 
   /** SIGKILL: the hardest stop there is. */

@@ -61,6 +61,10 @@ const VIEW_KEYS = [
   'counts',
   'autoAdvance',
   'prompts',
+  'casesPlanned',
+  'endsAt',
+  'projectedEndAt',
+  'language',
 ];
 
 describe('HTTP: errors everywhere, with a fitting status', () => {

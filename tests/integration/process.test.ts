@@ -2,11 +2,17 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { builtServerArgs } from '../support/build.ts';
 import { closeAllClients, connect, eventually, removeDir, tempDataDir } from './helpers.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const children = new Set<ChildProcess>();
+let serverArgs: string[] = [];
+
+beforeAll(() => {
+  serverArgs = builtServerArgs();
+});
 
 afterEach(() => {
   closeAllClients();
@@ -28,9 +34,9 @@ interface Running {
   exited: Promise<number | null>;
 }
 
-/** `node --import tsx server/src/main.ts`, as `npm start` runs it, on loopback. */
+/** `node server/dist/main.js`, as `npm start` runs it, on loopback. */
 async function launch(port: number, dataDir: string): Promise<Running> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  const child = spawn(process.execPath, serverArgs, {
     cwd: repoRoot,
     env: {
       ...process.env,
@@ -104,7 +110,7 @@ describe('the real process', () => {
     const dataDir = tempDataDir();
     try {
       for (const env of [{ PORT: String(port) }, { PORT: 'x', REDIS_URL: 'nonsense' }]) {
-        const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+        const child = spawn(process.execPath, serverArgs, {
           cwd: repoRoot,
           env: { ...process.env, HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
           stdio: ['ignore', 'pipe', 'pipe'],

@@ -19,11 +19,11 @@ export function announcement(
   return `${phaseTitle(view)}${nextCase}${paused}`;
 }
 
-/** What comes after the current phase, as a short line. */
-export function nextText(view: Pick<SessionView, 'phase' | 'plan'>): string | null {
+/** What comes after the current phase, as a short line that reads after "Next: ". */
+export function nextText(view: Pick<SessionView, 'phase' | 'plan' | 'caseNumber'>): string | null {
   if (view.phase === 'lobby') return phaseTitle({ ...view, phase: 'opening' });
   if (view.phase === 'ended') return null;
-  if (view.phase === 'reflection') return 'Next case, or the end';
+  if (view.phase === 'reflection') return `Case ${view.caseNumber + 1} or the end of the session`;
   const after = phaseAfter(view.phase);
   return after ? phaseTitle({ ...view, phase: after }) : null;
 }

@@ -1,6 +1,7 @@
 import { type ApiError, type CommandAck, decide, type Session } from '@balint/shared';
 import type { ParsedCommand } from '@balint/shared/schemas';
 import type { Clock } from '../clock.ts';
+import { GROUP_NOT_FOUND } from './errors.ts';
 import type { GroupViews } from './group.views.ts';
 import { sessionAt, viewsOf } from './group.views.ts';
 import type { GroupStore, PresenceEntry, StoredGroup } from './store.ts';
@@ -17,7 +18,6 @@ export interface CommandDeps {
 /** Attempts at a compare-and-set before giving up: another writer won every time. */
 const CAS_ATTEMPTS = 3;
 
-const NOT_FOUND: ApiError = { code: 'not_found', message: 'This group no longer exists.' };
 const STALE: ApiError = {
   code: 'stale_revision',
   message: 'The session changed while this command was on its way. Look again and retry.',
@@ -38,7 +38,7 @@ export async function applyCommand(
     const group = await deps.store.get(code);
     if (!group) {
       deps.gone(code);
-      return { ok: false, error: NOT_FOUND };
+      return { ok: false, error: GROUP_NOT_FOUND };
     }
     const at = deps.clock.now();
     const entries = await deps.store.presence.list(code, at);
@@ -71,7 +71,7 @@ export async function applyCommand(
     // Another writer stored first: decide again against what it stored.
   }
   const group = await deps.store.get(code);
-  if (!group) return { ok: false, error: NOT_FOUND };
+  if (!group) return { ok: false, error: GROUP_NOT_FOUND };
   const at = deps.clock.now();
   const entries = await deps.store.presence.list(code, at);
   const view = viewsOf(group, sessionAt(group, at), entries, at).facilitator;

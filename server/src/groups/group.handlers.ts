@@ -1,42 +1,10 @@
-import {
-  type ClientToServerEvents,
-  type CommandAck,
-  type InterServerEvents,
-  MAX_PAYLOAD_BYTES,
-  type ServerToClientEvents,
-  type SocketData,
-} from '@balint/shared';
+import { type CommandAck, MAX_PAYLOAD_BYTES } from '@balint/shared';
 import { commandSchema, toApiError } from '@balint/shared/schemas';
-import type { Server, Socket } from 'socket.io';
-import type { Clock } from '../clock.ts';
-import type { Logger } from '../logger.ts';
-import type { RateLimits } from '../rateLimits.ts';
+import type { Socket } from 'socket.io';
 import { fail } from './errors.ts';
 import { handshake } from './group.handshake.ts';
-import type { Groups } from './group.service.ts';
+import type { GroupHandlerDeps, GroupServer } from './group.socket.ts';
 import type { Audience } from './group.views.ts';
-
-export type GroupServer = Server<
-  ClientToServerEvents,
-  ServerToClientEvents,
-  InterServerEvents,
-  SocketData
->;
-export type GroupSocket = Socket<
-  ClientToServerEvents,
-  ServerToClientEvents,
-  InterServerEvents,
-  SocketData
->;
-
-export interface GroupHandlerDeps {
-  groups: Groups;
-  limits: RateLimits;
-  clock: Clock;
-  logger: Logger;
-  /** The client's address, as rate limits see it. */
-  addressOf(socket: GroupSocket): string;
-}
 
 /** Socket.IO rooms: everyone in a group, facilitators only, everyone else. */
 export const rooms = {

@@ -1,7 +1,7 @@
 import { type ApiError, isJoinCode } from '@balint/shared';
 import { handshakeLookupSchema, toApiError } from '@balint/shared/schemas';
-import { fail } from './errors.ts';
-import type { GroupHandlerDeps, GroupSocket } from './group.handlers.ts';
+import { fail, GROUP_NOT_FOUND } from './errors.ts';
+import type { GroupHandlerDeps, GroupSocket } from './group.socket.ts';
 
 /** A `connect_error` the client can read: `err.data = { code, message, field? }`. */
 function joinError(error: ApiError): Error & { data: ApiError } {
@@ -31,7 +31,7 @@ export function handshake(deps: GroupHandlerDeps) {
       }
       const auth = parsed.data;
       const group = isJoinCode(auth.code) ? await groups.find(auth.code) : null;
-      if (!group) return await refuse(fail('not_found', 'No group has this code.'));
+      if (!group) return await refuse(GROUP_NOT_FOUND);
       if (auth.role === 'facilitator' && !groups.keyMatches(group, auth.key)) {
         return await refuse(fail('forbidden', 'This facilitator link is not valid.'));
       }

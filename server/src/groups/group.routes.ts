@@ -9,6 +9,7 @@ import { createGroupBodySchema, toApiError } from '@balint/shared/schemas';
 import { type NextFunction, type Request, type Response, Router } from 'express';
 import { onlyMethods, sendError, sendRateLimited } from '../httpErrors.ts';
 import type { RateLimits } from '../rateLimits.ts';
+import { GROUP_NOT_FOUND } from './errors.ts';
 import type { Groups } from './group.service.ts';
 import type { StoredGroup } from './store.ts';
 
@@ -73,10 +74,10 @@ export function groupRoutes(deps: GroupRoutesDeps): Router {
       sendError(response, 400, toApiError(parsed.error, 'invalid_request', 'group'));
       return;
     }
-    const { code, facilitatorKey } = await deps.groups.create(
-      parsed.data.name ?? '',
-      parsed.data.plan,
-    );
+    const { code, facilitatorKey } = await deps.groups.create({
+      ...parsed.data,
+      name: parsed.data.name ?? '',
+    });
     const body: CreateGroupResponse = {
       code,
       facilitatorKey,
@@ -106,7 +107,7 @@ export function groupRoutes(deps: GroupRoutesDeps): Router {
     const group = isJoinCode(code) ? await deps.groups.find(code) : null;
     if (!group) {
       await deps.limits.recordFailedJoin(address);
-      sendError(response, 404, { code: 'not_found', message: 'No group has this code.' });
+      sendError(response, 404, GROUP_NOT_FOUND);
     }
     return group;
   };
@@ -130,7 +131,7 @@ export function groupRoutes(deps: GroupRoutesDeps): Router {
     if (!group) return;
     const view = await deps.groups.view(group.code, 'public');
     if (!view) {
-      sendError(response, 404, { code: 'not_found', message: 'No group has this code.' });
+      sendError(response, 404, GROUP_NOT_FOUND);
       return;
     }
     const body: GroupInfoResponse = {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   type CommandAck,
+  type Language,
   newSession,
   type PlanInput,
   resolvePlan,
@@ -32,6 +33,13 @@ export interface GroupsDeps {
   presenceWindowMs?: number;
 }
 
+/** A group to create, as the validated `POST /api/groups` body gives it. */
+export interface NewGroup {
+  name: string;
+  plan?: PlanInput;
+  language?: Language;
+}
+
 export interface CreatedGroup {
   code: string;
   facilitatorKey: string;
@@ -43,7 +51,7 @@ export interface CreatedGroup {
  * any group.
  */
 export interface Groups {
-  create(name: string, plan: PlanInput | undefined): Promise<CreatedGroup>;
+  create(request: NewGroup): Promise<CreatedGroup>;
   find(code: string): Promise<StoredGroup | null>;
   keyMatches(group: StoredGroup, key: string | undefined): boolean;
   /** The audience's view as stored now, or null if the group is gone. */
@@ -148,11 +156,11 @@ export function createGroups(deps: GroupsDeps): Groups {
   };
 
   return {
-    create: async (name, planInput) => {
+    create: async ({ name, plan, language }) => {
       const at = clock.now();
       const facilitatorKey = newFacilitatorKey();
       const keyHash = hashKey(facilitatorKey);
-      const session = JSON.stringify(newSession(resolvePlan(planInput), at));
+      const session = JSON.stringify(newSession(resolvePlan(plan), at, language));
       for (let attempt = 0; attempt < CREATE_ATTEMPTS; attempt += 1) {
         const code = newJoinCode();
         const created = await store.create({

@@ -60,9 +60,9 @@ export interface PresenceStore {
 }
 
 /** A process not heard from for this long is dead: its screens leave the counts. */
-export const PROCESS_TIMEOUT_MS = 30_000;
+export const PROCESS_TIMEOUT_MS = 20_000;
 /** How often each process says it is alive (well within the timeout). */
-export const HEARTBEAT_INTERVAL_MS = 10_000;
+export const HEARTBEAT_INTERVAL_MS = 5_000;
 
 /**
  * The truth about every group, shared by every process that serves them: SQLite embedded

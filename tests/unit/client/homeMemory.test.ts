@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { storageKeys } from '../../../client/src/models/storage.ts';
 import {
+  groupsStillThere,
   homeKeys,
   recentGroups,
   rememberedPlan,
@@ -49,5 +50,18 @@ describe('what the start page remembers', () => {
     expect(rememberedPlan()).toEqual(plan);
     localStorage.setItem(homeKeys.lastPlan, JSON.stringify({ minutes: { opening: 5 } }));
     expect(rememberedPlan()).toBeNull();
+  });
+
+  it('forgets the groups the server no longer has, and keeps those it cannot check', async () => {
+    created('AAAAAA', NOW - 3 * HOUR);
+    created('BBBBBB', NOW - 2 * HOUR);
+    created('CCCCCC', NOW - HOUR);
+    const answers = { AAAAAA: 'found', BBBBBB: 'missing', CCCCCC: 'unreachable' } as const;
+    const kept = await groupsStillThere(recentGroups(NOW), async (code) =>
+      code in answers ? answers[code as keyof typeof answers] : 'missing',
+    );
+    expect(kept.map((group) => group.code)).toEqual(['CCCCCC', 'AAAAAA']);
+    expect(recentGroups(NOW).map((group) => group.code)).toEqual(['CCCCCC', 'AAAAAA']);
+    expect(localStorage.getItem(storageKeys.facilitatorKey('BBBBBB'))).toBeNull();
   });
 });

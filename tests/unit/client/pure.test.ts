@@ -37,7 +37,10 @@ describe('phase texts', () => {
     expect(nextText(makeView({ phase: 'lobby' }))).toBe('Opening & case choice');
     expect(phaseTitle(makeView({ phase: 'questions' }))).toBe('Clarifying questions');
     expect(nextText(makeView({ phase: 'questions' }))).toBe('Group discussion');
-    expect(nextText(makeView({ phase: 'reflection' }))).toBe('Next case, or the end');
+    expect(nextText(makeView({ phase: 'reflection' }))).toBe('Case 2 or the end of the session');
+    expect(nextText(makeView({ phase: 'reflection', caseNumber: 2 }))).toBe(
+      'Case 3 or the end of the session',
+    );
     expect(nextText(makeView({ phase: 'ended' }))).toBeNull();
     expect(phaseStep(makeView({ phase: 'discussion' }))).toBe('4 of 5');
     expect(phaseStep(makeView({ phase: 'lobby' }))).toBeNull();

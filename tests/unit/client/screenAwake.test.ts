@@ -62,7 +62,7 @@ describe('ScreenAwake', () => {
     const awake = new ScreenAwake(env);
     expect(awake.needsGesture.value).toBe(true);
     await flush();
-    fire('pointerdown');
+    fire('click');
     await flush();
     expect(noSleep.enable).toHaveBeenCalledTimes(1);
     expect(awake.needsGesture.value).toBe(false);
@@ -82,7 +82,7 @@ describe('ScreenAwake', () => {
     const { env, fire } = environment({ loadNoSleep: async () => noSleep });
     const awake = new ScreenAwake(env);
     await flush();
-    fire('pointerdown');
+    fire('click');
     await flush();
     expect(awake.needsGesture.value).toBe(true);
     awake.dispose();

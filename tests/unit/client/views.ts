@@ -20,6 +20,10 @@ export function makeView(overrides: Partial<SessionView> = {}): SessionView {
     counts: { facilitators: 1, displays: 1, members: 3 },
     autoAdvance: false,
     prompts: { ...DEFAULT_PROMPTS },
+    casesPlanned: 1,
+    endsAt: null,
+    projectedEndAt: null,
+    language: 'en',
     ...overrides,
   };
 }

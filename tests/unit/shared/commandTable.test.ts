@@ -11,7 +11,7 @@ import { createHarness, type Harness, MINUTE, SAMPLE_COMMANDS } from './harness.
 
 /** The DESIGN command table, written out as the expected allowed set per state. */
 const ALLOWED: Record<string, CommandType[]> = {
-  lobby: ['start', 'setBudget', 'setPresenter', 'end'],
+  lobby: ['start', 'setBudget', 'setPresenter', 'setEndTime', 'setLanguage', 'end'],
   'opening running': ['pause', 'next', 'extend', 'setBudget', 'setPresenter', 'end', 'reset'],
   'opening paused': ['resume', 'next', 'extend', 'setBudget', 'setPresenter', 'end', 'reset'],
   'questions running': [
@@ -46,6 +46,8 @@ const ALLOWED: Record<string, CommandType[]> = {
   ],
   ended: ['reset'],
 };
+/** Accepted wherever the session is not over (`undo` depends on the last command instead). */
+const IN_EVERY_PHASE: CommandType[] = ['setEndTime'];
 
 describe('canSend', () => {
   for (const [state, allowed] of Object.entries(ALLOWED)) {
@@ -53,7 +55,9 @@ describe('canSend', () => {
       const [phase, clock] = state.split(' ') as [SessionPhase, string | undefined];
       const view = { phase, running: clock === 'running' };
       const actual = COMMAND_TYPES.filter((type) => canSend(view, type));
-      expect(actual.sort()).toEqual([...allowed].sort());
+      const expected =
+        phase === 'lobby' || phase === 'ended' ? allowed : [...allowed, ...IN_EVERY_PHASE];
+      expect(actual.sort()).toEqual([...expected].sort());
     });
   }
 });

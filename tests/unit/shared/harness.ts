@@ -34,6 +34,8 @@ export const SAMPLE_COMMANDS: Record<CommandType, Command> = {
   end: { type: 'end' },
   reset: { type: 'reset' },
   undo: { type: 'undo' },
+  setEndTime: { type: 'setEndTime', at: T0 + 90 * MINUTE },
+  setLanguage: { type: 'setLanguage', language: 'de' },
 };
 
 const META = {

@@ -51,6 +51,8 @@ const acceptedIn: Record<CommandType, Situation[]> = {
   end: ['lobby', 'running', 'paused', 'reflection'],
   reset: ['running', 'paused', 'reflection', 'ended'],
   undo: ['running', 'paused', 'reflection', 'ended'],
+  setEndTime: ['lobby', 'running', 'paused', 'reflection'],
+  setLanguage: ['lobby'],
 };
 
 describe('the command table', () => {

@@ -3,6 +3,7 @@ import {
   isJoinCode,
   JOIN_CODE_ALPHABET,
   normalizeJoinCode,
+  promptsFor,
   resolvePlan,
 } from '../../../shared/src/index.ts';
 import {
@@ -67,8 +68,15 @@ describe('HTTP body and handshake schemas', () => {
     const plan = resolvePlan(parsed.plan);
     expect(plan.budgets.discussion).toBe(1_200_000);
     expect(plan.budgets.opening).toBe(300_000);
-    expect(plan.prompts.questions.member).toBe('Facts.');
-    expect(plan.prompts.questions.presenter).toMatch(/facts/);
+    expect(plan.prompts).toEqual({ questions: { member: 'Facts.' } });
+    expect(promptsFor('en', plan.prompts, 'questions')).toEqual({
+      member: 'Facts.',
+      presenter: 'Answer with facts, briefly.',
+    });
+    expect(promptsFor('de', plan.prompts, 'questions')).toEqual({
+      member: 'Facts.',
+      presenter: 'Antworten Sie kurz und sachlich.',
+    });
     expect(plan.autoAdvance).toBe(true);
   });
 

@@ -4,6 +4,7 @@ import {
   DEFAULT_PROMPTS,
   isRunning,
   PHASE_IDS,
+  PHASE_TEXTS,
   resolvePlan,
   sessionMachine,
   sessionPhaseOf,
@@ -22,6 +23,7 @@ describe('views', () => {
     const [lobby] = initialTransition(sessionMachine, {
       plan: resolvePlan({ budgets: { opening: 4 * 60_000 } }),
       at: T,
+      language: 'en',
     });
     const view = toView(lobby, T + 10_000, meta);
     expect(view).toMatchObject({
@@ -49,7 +51,11 @@ describe('views', () => {
   });
 
   it('[V1] a running phase shows planned budget plus extensions; ended shows 0, 0', () => {
-    const [lobby] = initialTransition(sessionMachine, { plan: resolvePlan(), at: T });
+    const [lobby] = initialTransition(sessionMachine, {
+      plan: resolvePlan(),
+      at: T,
+      language: 'en',
+    });
     const [opening] = transition(sessionMachine, lobby, { type: 'start', at: T });
     const [extended] = transition(sessionMachine, opening, {
       type: 'extend',
@@ -83,5 +89,39 @@ describe('views', () => {
     expect(isRunning({ discussion: 'paused' })).toBe(false);
     expect(isRunning('ended')).toBe(false);
     expect(() => sessionPhaseOf('nowhere')).toThrow(/Unknown session state/);
+  });
+});
+
+describe('views in the group language', () => {
+  it('[L2] phase titles and default prompts follow the language; a group’s own prompts stay', () => {
+    const plan = resolvePlan({ prompts: { questions: { member: 'Nur Fakten, bitte.' } } });
+    const [lobby] = initialTransition(sessionMachine, { plan, at: T, language: 'de' });
+    const view = toView(lobby, T, meta);
+    expect(view.language).toBe('de');
+    expect(view.plan.map((entry) => entry.title)).toEqual([
+      'Eröffnung & Fallwahl',
+      'Fallvorstellung',
+      'Informationsfragen',
+      'Gruppendiskussion',
+      'Rückkehr des Fallgebers',
+    ]);
+    expect(view.prompts.questions.member).toBe('Nur Fakten, bitte.');
+    expect(view.prompts.discussion.presenter).toMatch(/^Lehnen Sie sich zurück/);
+    const [hungarian] = transition(
+      sessionMachine,
+      initialTransition(sessionMachine, { plan, at: T, language: 'en' })[0],
+      { type: 'setLanguage', language: 'hu', at: T },
+    );
+    expect(toView(hungarian, T, meta).plan[1]?.title).toBe('Esetbemutatás');
+  });
+
+  it('[L2] every language has every phase title and both prompts, none empty', () => {
+    for (const [language, texts] of Object.entries(PHASE_TEXTS)) {
+      for (const phase of PHASE_IDS) {
+        expect(texts.titles[phase].trim(), `${language} ${phase}`).not.toBe('');
+        expect(texts.prompts[phase].member.trim(), `${language} ${phase}`).not.toBe('');
+        expect(texts.prompts[phase].presenter.trim(), `${language} ${phase}`).not.toBe('');
+      }
+    }
   });
 });

@@ -12,6 +12,7 @@ import { usePageSession } from '../../models/pageSession.ts';
 import { announcement, nextText, phaseStep, phaseTitle } from '../../models/phaseText.ts';
 import { useTitle } from '../../models/useTitle.ts';
 import { useValue } from '../../models/useValue.ts';
+import { KeepAwakePrompt } from './KeepAwake.tsx';
 import { ScreenAwake } from './screenAwake.ts';
 import { useFullscreen, useIdle } from './useIdle.ts';
 import './display.css';
@@ -100,13 +101,12 @@ export function DisplayPage({ code }: Props) {
         </div>
       )}
       <ConnectionBadge status={status} class="display__status" />
-      <FullscreenButton idle={idle} />
-      {awake && <p class="display__awake">Click or tap once to keep this screen awake</p>}
+      {awake ? <KeepAwakePrompt /> : <FullscreenButton idle={idle} />}
     </main>
   );
 }
 
-/** Whether the wake-lock fallback still waits for its one gesture. */
+/** Whether the wake-lock fallback still waits for its one gesture (then it asks for it). */
 function useScreenAwake(): boolean {
   const [awake] = useState(() => new ScreenAwake());
   useEffect(() => () => awake.dispose(), [awake]);

@@ -25,7 +25,9 @@ function browserEnvironment(): AwakeEnvironment {
   };
 }
 
-const GESTURES = ['pointerdown', 'keydown'] as const;
+// A click, not a pointerdown: a touch's pointerdown grants no user activation, and a prompt
+// that vanished between pointerdown and click would swallow the click meant for full screen.
+const GESTURES = ['click', 'keydown'] as const;
 
 /**
  * Keeps a projector's screen on: the Screen Wake Lock API where the page is a secure context,

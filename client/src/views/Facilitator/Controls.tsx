@@ -154,7 +154,8 @@ export function Controls({ view, console: model, live }: Props) {
           icon="stop"
           label={inReflection ? 'End session…' : 'End…'}
           variant="danger"
-          disabled={!can('end')}
+          // The machine would end a session never started; the console does not offer it.
+          disabled={view.phase === 'lobby' || !can('end')}
           onClick={() => setConfirming('end')}
         />
       </div>

@@ -1,5 +1,5 @@
 import { isPhaseId } from '@balint/shared';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { ClosedNotice } from '../../components/ClosedNotice.tsx';
 import { ConnectionBadge } from '../../components/ConnectionBadge.tsx';
 import { Icon } from '../../components/Icon.tsx';
@@ -16,6 +16,8 @@ import { ConsoleModel } from './consoleModel.ts';
 import { PlanEditor } from './PlanEditor.tsx';
 import { Presence } from './Presence.tsx';
 import { PresenterField } from './PresenterField.tsx';
+import { ProjectorButton } from './ProjectorButton.tsx';
+import { RefusalNotice } from './RefusalNotice.tsx';
 import { ShareLinks } from './ShareLinks.tsx';
 import { UndoBar } from './UndoBar.tsx';
 import { WHO_SPEAKS } from './whoSpeaks.ts';
@@ -67,6 +69,7 @@ function Console({ code, facilitatorKey }: ConsoleProps) {
     key: facilitatorKey,
   }));
   const [model] = useState(() => new ConsoleModel(session));
+  useEffect(() => () => model.dispose(), [model]);
   const view = useValue(session.view);
   const status = useValue(session.status);
   const reading = useValue(countdown.reading);
@@ -92,6 +95,7 @@ function Console({ code, facilitatorKey }: ConsoleProps) {
         <p class="console__code">
           Code <strong>{code}</strong>
         </p>
+        <ProjectorButton code={code} />
         <ConnectionBadge status={status} showLive class="console__status" />
       </header>
       {(status === 'reconnecting' || status === 'rate_limited') && (
@@ -146,14 +150,6 @@ function Console({ code, facilitatorKey }: ConsoleProps) {
               </div>
             </dl>
           )}
-          {refusal && (
-            <div class="now__alert" role="alert">
-              <p>{refusal}</p>
-              <button type="button" class="button button--quiet" onClick={() => model.dismiss()}>
-                Dismiss
-              </button>
-            </div>
-          )}
           {view && <Controls view={view} console={model} live={live} />}
           {view && <UndoBar view={view} console={model} live={live} />}
         </section>
@@ -164,6 +160,7 @@ function Console({ code, facilitatorKey }: ConsoleProps) {
           <ShareLinks code={code} facilitatorKey={facilitatorKey} />
         </aside>
       </main>
+      <RefusalNotice text={refusal} onDismiss={() => model.dismiss()} />
     </div>
   );
 }

@@ -9,12 +9,34 @@ interface Props {
   live: boolean;
 }
 
+type Drafts = Partial<Record<PhaseId, string>>;
+
+const ERROR_ID = 'plan-error';
+
 /** The five phases and their budgets, editable before and during the session. */
 export function PlanEditor({ view, console: model, live }: Props) {
   const editable = live && canSend(view, 'setBudget');
+  // What is typed and not yet saved, by phase; a length the server would refuse stays here.
+  const [drafts, setDrafts] = useState<Drafts>({});
+  const setDraft = (phase: PhaseId, draft: string | null) =>
+    setDrafts((current) => {
+      const next = { ...current };
+      if (draft === null) delete next[phase];
+      else next[phase] = draft;
+      return next;
+    });
+  const refused = Object.values(drafts).some((draft) => minutesFieldToMs(draft) === null);
   return (
     <section class="panel" aria-labelledby="plan-title">
-      <h2 id="plan-title">Plan</h2>
+      <div class="plan__head">
+        <h2 id="plan-title">Plan</h2>
+        {/* In the heading's line, so a refused length moves nothing below it. */}
+        {refused && (
+          <p id={ERROR_ID} class="plan__error" role="alert">
+            Length: 1 s to 180 min
+          </p>
+        )}
+      </div>
       <ol class="plan">
         {view.plan.map((entry) => {
           const current = entry.phase === view.phase;
@@ -31,7 +53,9 @@ export function PlanEditor({ view, console: model, live }: Props) {
               <BudgetField
                 phase={entry.phase}
                 budgetMs={entry.budgetMs}
+                draft={drafts[entry.phase] ?? null}
                 disabled={!editable}
+                onDraft={(draft) => setDraft(entry.phase, draft)}
                 onSave={(ms) => model.run({ type: 'setBudget', phase: entry.phase, ms })}
               />
               {added > 0 && <span class="plan__added">+{formatDuration(added)}</span>}
@@ -52,18 +76,19 @@ export function PlanEditor({ view, console: model, live }: Props) {
 interface FieldProps {
   phase: PhaseId;
   budgetMs: number;
+  draft: string | null;
   disabled: boolean;
+  onDraft: (draft: string | null) => void;
   onSave: (ms: number) => void;
 }
 
-function BudgetField({ phase, budgetMs, disabled, onSave }: FieldProps) {
-  const [draft, setDraft] = useState<string | null>(null);
+function BudgetField({ phase, budgetMs, draft, disabled, onDraft, onSave }: FieldProps) {
   const shown = draft ?? msToMinutesField(budgetMs);
   const parsed = draft === null ? budgetMs : minutesFieldToMs(draft);
   const save = () => {
-    if (draft === null) return;
-    if (parsed !== null && parsed !== budgetMs) onSave(parsed);
-    if (parsed !== null) setDraft(null);
+    if (draft === null || parsed === null) return;
+    if (parsed !== budgetMs) onSave(parsed);
+    onDraft(null);
   };
   return (
     <span class="plan__field">
@@ -77,22 +102,19 @@ function BudgetField({ phase, budgetMs, disabled, onSave }: FieldProps) {
         value={shown}
         disabled={disabled}
         aria-invalid={parsed === null}
-        aria-describedby={parsed === null ? `budget-${phase}-error` : undefined}
-        onInput={(event) => setDraft(event.currentTarget.value)}
+        aria-describedby={parsed === null ? ERROR_ID : undefined}
+        onInput={(event) => onDraft(event.currentTarget.value)}
         onBlur={save}
         onKeyDown={(event) => {
-          if (event.key === 'Enter') save();
-          if (event.key === 'Escape') setDraft(null);
+          // Enter leaves the field, which saves it (onBlur), and gives the keyboard back to the
+          // page's shortcuts. A length the server would refuse keeps the focus, to be corrected.
+          if (event.key === 'Enter' && parsed !== null) event.currentTarget.blur();
+          if (event.key === 'Escape') onDraft(null);
         }}
       />
       <span class="plan__unit" aria-hidden="true">
         min
       </span>
-      {parsed === null && (
-        <span id={`budget-${phase}-error`} class="plan__error">
-          1 s to 180 min
-        </span>
-      )}
     </span>
   );
 }

@@ -19,6 +19,9 @@ export function PresenterField({ view, console: model, live }: Props) {
       aria-labelledby="presenter-title"
       onSubmit={(event) => {
         event.preventDefault();
+        // Saved: the keyboard goes back to the page, so → and Space work again at once.
+        const focused = event.currentTarget.querySelector<HTMLElement>(':focus');
+        focused?.blur();
         void model.run({ type: 'setPresenter', name: value.trim() }).then((ack) => {
           if (ack?.ok) setDraft(null);
         });

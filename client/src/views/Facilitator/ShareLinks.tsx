@@ -45,7 +45,7 @@ interface CopyProps {
 }
 
 function CopyField({ id, label, value }: CopyProps) {
-  const input = useRef<HTMLInputElement>(null);
+  const input = useRef<HTMLTextAreaElement>(null);
   const [note, setNote] = useState('');
   const selectText = () => {
     input.current?.focus();
@@ -58,21 +58,23 @@ function CopyField({ id, label, value }: CopyProps) {
   };
   return (
     <div class="share__field">
-      <label for={id}>{label}</label>
-      <div class="share__row">
-        <input
-          ref={input}
-          id={id}
-          type="text"
-          readOnly
-          value={value}
-          onFocus={(event) => event.currentTarget.select()}
-        />
-        <button type="button" class="button" onClick={copy}>
+      <div class="share__head">
+        <label for={id}>{label}</label>
+        <button type="button" class="button share__copy" onClick={copy}>
           <Icon name="copy" />
           Copy
         </button>
       </div>
+      {/* A text area the panel's full width, wrapping: the whole link shows, code included. */}
+      <textarea
+        ref={input}
+        id={id}
+        readOnly
+        rows={1}
+        spellcheck={false}
+        value={value}
+        onFocus={(event) => event.currentTarget.select()}
+      />
       <p class="share__note" role="status">
         {note}
       </p>

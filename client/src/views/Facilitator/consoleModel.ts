@@ -1,5 +1,5 @@
 import type { ApiError, Command, CommandAck } from '@balint/shared';
-import { signal } from '@preact/signals-core';
+import { effect, signal } from '@preact/signals-core';
 import type { SessionModel } from '../../models/session.ts';
 
 /** What the console says about a refused command. */
@@ -10,9 +10,15 @@ export function refusalText(error: ApiError): string {
   return error.message || 'The server refused that.';
 }
 
-/** The facilitator's commands, with the latest refusal kept for the alert line. */
+/** How long a notice about a refused command stays: time to read it twice. */
+export const NOTICE_MS = 6_000;
+
+/** The facilitator's commands, with the latest refusal kept for a passing notice. */
 export class ConsoleModel {
-  /** The last refusal, shown in an alert until the next accepted command. */
+  /**
+   * The last refusal. It is transient: gone after `noticeMs`, at the next accepted command, and
+   * as soon as the session moves on (a view of another revision), whichever comes first.
+   */
   readonly refusal = signal<string | null>(null);
   /** True while a command is on its way or waiting for one to land. */
   readonly pending = signal(false);
@@ -20,8 +26,20 @@ export class ConsoleModel {
   /** Commands on their way, by type, and how many of each. */
   private readonly inFlight = new Map<Command['type'], number>();
   private queue: Promise<unknown> = Promise.resolve();
+  private noticeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The revision on screen when the notice appeared; another one makes it stale. */
+  private noticeRevision: number | null = null;
+  private readonly stopWatching: () => void;
 
-  constructor(private readonly session: Pick<SessionModel, 'send'>) {}
+  constructor(
+    private readonly session: Pick<SessionModel, 'send' | 'view'>,
+    private readonly noticeMs = NOTICE_MS,
+  ) {
+    this.stopWatching = effect(() => {
+      const revision = this.session.view.value?.revision ?? null;
+      if (this.refusal.peek() !== null && revision !== this.noticeRevision) this.dismiss();
+    });
+  }
 
   /**
    * Sends a command once the one before it has landed, so it carries the revision that one left
@@ -41,7 +59,8 @@ export class ConsoleModel {
     this.pending.value = true;
     const result = sent
       .then((ack) => {
-        this.refusal.value = ack.ok ? null : refusalText(ack.error);
+        if (ack.ok) this.dismiss();
+        else this.notify(refusalText(ack.error));
         return ack;
       })
       .finally(() => {
@@ -55,6 +74,20 @@ export class ConsoleModel {
   }
 
   dismiss(): void {
+    clearTimeout(this.noticeTimer);
     this.refusal.value = null;
+  }
+
+  dispose(): void {
+    clearTimeout(this.noticeTimer);
+    this.stopWatching();
+  }
+
+  private notify(text: string): void {
+    clearTimeout(this.noticeTimer);
+    // The refused command's answer carries the current view, already on screen by now.
+    this.noticeRevision = this.session.view.peek()?.revision ?? null;
+    this.refusal.value = text;
+    this.noticeTimer = setTimeout(() => this.dismiss(), this.noticeMs);
   }
 }

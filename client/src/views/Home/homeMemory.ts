@@ -1,5 +1,6 @@
 import { isJoinCode, PHASE_IDS, type PhaseId } from '@balint/shared';
 import { storageKeys, store } from '../../models/storage.ts';
+import { checkGroup, type GroupCheck } from './groupCheck.ts';
 
 /** A group created on this device, for "continue where you left off". */
 export interface RecentGroup {
@@ -56,6 +57,33 @@ export function recentGroups(now: number): RecentGroup[] {
     .filter((group) => store.get(storageKeys.facilitatorKey(group.code)) !== null)
     .sort((a, b) => b.createdAt - a.createdAt)
     .slice(0, RECENT_MAX);
+}
+
+/** Forgets a group on this device: off the start page's list, its console key and links gone. */
+export function forgetGroup(code: string): void {
+  const stored = readJson(homeKeys.recentGroups);
+  if (Array.isArray(stored)) {
+    const others = stored.filter((group) => !(isRecentGroup(group) && group.code === code));
+    store.set(homeKeys.recentGroups, JSON.stringify(others));
+  }
+  store.set(storageKeys.facilitatorKey(code), null);
+  store.set(storageKeys.links(code), null);
+}
+
+/**
+ * The remembered groups the server still has. Those it no longer knows (404: expired or deleted)
+ * are forgotten; when it cannot tell (offline), a group is kept.
+ */
+export async function groupsStillThere(
+  groups: readonly RecentGroup[],
+  check: (code: string) => Promise<GroupCheck> = checkGroup,
+): Promise<RecentGroup[]> {
+  const answers = await Promise.all(groups.map((group) => check(group.code)));
+  return groups.filter((group, index) => {
+    if (answers[index] !== 'missing') return true;
+    forgetGroup(group.code);
+    return false;
+  });
 }
 
 /** Keeps a newly created group and the form it was created with. */

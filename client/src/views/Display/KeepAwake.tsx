@@ -1,0 +1,29 @@
+import { Icon } from '../../components/Icon.tsx';
+import { useFullscreen } from './useIdle.ts';
+
+/**
+ * On plain HTTP the projector has no Wake Lock: it asks, large and in the middle of the room's
+ * view, for the one click the fallback needs. The same click also fills the screen.
+ */
+export function KeepAwakePrompt() {
+  const fullscreen = useFullscreen();
+  const canFill = document.fullscreenEnabled && !fullscreen;
+  return (
+    <section class="display__awake" aria-label="Keep the screen awake">
+      <button
+        type="button"
+        class="button button--primary display__awake-button"
+        // The same click then reaches the window, where ScreenAwake starts its keep-awake video.
+        onClick={() => {
+          if (canFill) void document.documentElement.requestFullscreen().catch(() => undefined);
+        }}
+      >
+        <Icon name="fullscreen" />
+        {canFill ? 'Keep the screen awake and go full screen' : 'Keep the screen awake'}
+      </button>
+      <p class="display__awake-why">
+        Otherwise this screen may go dark mid-session. One click or key press here is enough.
+      </p>
+    </section>
+  );
+}
