@@ -25,8 +25,7 @@ export const capacityFigure: Figure = {
     const fdCap = openFilesLimit() - FD_HEADROOM;
     const levels = wanted.map((count) => Math.min(count, fdCap));
     const settleMs = quick ? 500 : 3_000;
-    const server = await ServerProcess.start();
-    const pool = await LoadPool.start(WORKERS);
+    const [server, pool] = await Promise.all([ServerProcess.start(), LoadPool.start(WORKERS)]);
     try {
       await sleep(settleMs);
       const idle = server.rssBytes();

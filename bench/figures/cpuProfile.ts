@@ -22,11 +22,10 @@ export const cpuProfileFigure: Figure = {
     const commands = quick ? 200 : 2_000;
     const dir = benchTempDir('cpuprof');
     // From source, so frames keep their file names (a bundle would put everything in one).
-    const server = await ServerProcess.start({
-      fromSource: true,
-      nodeArgs: ['--cpu-prof', '--cpu-prof-dir', dir],
-    });
-    const pool = await LoadPool.start(1);
+    const [server, pool] = await Promise.all([
+      ServerProcess.start({ fromSource: true, nodeArgs: ['--cpu-prof', '--cpu-prof-dir', dir] }),
+      LoadPool.start(1),
+    ]);
     let window = { fromUs: 0, toUs: 0 };
     let done = 0;
     let failed = 0;

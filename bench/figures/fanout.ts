@@ -23,8 +23,10 @@ export const fanoutFigure: Figure = {
   async run({ quick, log }) {
     const levels = quick ? [1, 20] : [1, 100, 1_000];
     const commandsPerLevel = quick ? 40 : 1_000;
-    const server = await ServerProcess.start({ traceGc: true });
-    const pool = await LoadPool.start(WORKERS);
+    const [server, pool] = await Promise.all([
+      ServerProcess.start({ traceGc: true }),
+      LoadPool.start(WORKERS),
+    ]);
     const rows: string[][] = [];
     let worstP99AtTop = Number.NaN;
     try {

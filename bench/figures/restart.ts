@@ -43,8 +43,7 @@ export const restartFigure: Figure = {
     const roomCount = quick ? 4 : 10;
     const screensPerRoom = quick ? 5 : 10;
     const random = seededRandom(7);
-    const server = await ServerProcess.start();
-    const pool = await LoadPool.start(1);
+    const [server, pool] = await Promise.all([ServerProcess.start(), LoadPool.start(1)]);
     try {
       const built = (await createGroups(server.url, roomCount)).map((group) =>
         roomSockets(group, screensPerRoom, [server.url]),

@@ -25,8 +25,7 @@ export const roomRatioFigure: Figure = {
     const screens = quick ? 300 : 1_200;
     const rounds = quick ? 8 : 200;
     const warmup = quick ? 2 : 10;
-    const server = await ServerProcess.start();
-    const pool = await LoadPool.start(WORKERS);
+    const [server, pool] = await Promise.all([ServerProcess.start(), LoadPool.start(WORKERS)]);
     let bare: BareServer | null = null;
     try {
       const group = await createGroup(server.url, 'Hall');

@@ -45,7 +45,9 @@ export const scaleOutFigure: Figure = {
   title: TITLE,
   async run(context) {
     if (!RedisServer.installed()) return notMeasured('redis-server is not installed');
-    const redis = await RedisServer.start();
+    const screensPerProcess = Math.min(context.quick ? 300 : 20_000, openFilesLimit() - 100);
+    const workers = Math.max(2, Math.ceil((2 * screensPerProcess) / SOCKETS_PER_WORKER));
+    const [redis, pool] = await Promise.all([RedisServer.start(), LoadPool.start(workers)]);
     const servers: ServerProcess[] = [];
     try {
       const env = { REDIS_URL: redis.url };
@@ -60,10 +62,12 @@ export const scaleOutFigure: Figure = {
       }
       const [first, second] = servers;
       if (!first || !second) throw new Error('two servers expected');
-      const gap = await redisModeGap(first, second);
+      const gap = await redisModeGap(pool, first, second);
       if (gap) return notMeasured('Redis mode not built', gap);
-      return await measureScaleOut(context, first, second, await RedisServer.version());
+      const setup = { pool, first, second, screensPerProcess };
+      return await measureScaleOut(context, setup, await RedisServer.version());
     } finally {
+      await pool.stop();
       for (const server of servers) await server.stop();
       await redis.stop();
     }
@@ -71,101 +75,95 @@ export const scaleOutFigure: Figure = {
 };
 
 /** Why two processes on one Redis do not yet serve one group, or null if they do. */
-async function redisModeGap(first: ServerProcess, second: ServerProcess): Promise<string | null> {
+async function redisModeGap(
+  pool: LoadPool,
+  first: ServerProcess,
+  second: ServerProcess,
+): Promise<string | null> {
   const warning = /REDIS_URL[^\n]*not built[^\n]*/i.exec(first.output())?.[0];
   const group = await createGroup(first.url, 'Probe');
   const found = await fetch(`${second.url}/api/groups/${group.code}`);
   if (found.status === 404) {
     return `a group created on one process is not found on the other${warning ? `; the server says “${warning.trim()}”` : ''}`;
   }
-  const pool = await LoadPool.start(1);
-  try {
-    const { room, sockets } = roomSockets(group, 2, [second.url, first.url]);
-    await pool.connect(sockets);
-    await startRooms(pool, [room]);
-    const outcome = await timeCommand(pool, room, 3_000);
-    return 'error' in outcome
-      ? `a command on one process does not reach screens on the other`
-      : null;
-  } finally {
-    await pool.stop();
-  }
+  const { room, sockets } = roomSockets(group, 2, [second.url, first.url]);
+  await pool.connect(sockets);
+  await startRooms(pool, [room]);
+  const outcome = await timeCommand(pool, room, 3_000);
+  return 'error' in outcome ? 'a command on one process does not reach screens on the other' : null;
 }
 
 /** Paced commands to `roomCount` rooms of 12 whose screens alternate over `urls`. */
-async function fanout(urls: string[], roomCount: number, count: number): Promise<FanoutResult> {
-  const pool = await LoadPool.start(2);
-  try {
-    const [firstUrl] = urls;
-    if (!firstUrl) throw new Error('no url');
-    const groups = await createGroups(firstUrl, roomCount);
-    const built = groups.map((group) => roomSockets(group, 12, urls));
-    const placement = new Map(built.map(({ room }, index) => [room.code, index % 2]));
-    await pool.connect(
-      built.flatMap(({ sockets }) => sockets),
-      { concurrency: 50, placement: (screen) => placement.get(screen.code) ?? 0 },
-    );
-    const rooms: Room[] = built.map(({ room }) => room);
-    await startRooms(pool, rooms);
-    await sleep(1_500);
-    return await pacedCommands(pool, rooms, {
-      count,
-      ratePerSecond: RATE_PER_SECOND,
-      deadlineMs: 120_000,
-    });
-  } finally {
-    await pool.stop();
-  }
+async function fanout(
+  pool: LoadPool,
+  urls: string[],
+  options: { roomCount: number; count: number; quick: boolean },
+): Promise<FanoutResult> {
+  const [firstUrl] = urls;
+  if (!firstUrl) throw new Error('no url');
+  const groups = await createGroups(firstUrl, options.roomCount);
+  const built = groups.map((group) => roomSockets(group, 12, urls));
+  // A room's sockets share a worker, so emit and arrivals are stamped by one process.
+  const placement = new Map(built.map(({ room }, index) => [room.code, index % 2]));
+  await pool.connect(
+    built.flatMap(({ sockets }) => sockets),
+    { concurrency: 50, placement: (screen) => placement.get(screen.code) ?? 0 },
+  );
+  const rooms: Room[] = built.map(({ room }) => room);
+  await startRooms(pool, rooms);
+  await sleep(options.quick ? 300 : 1_500);
+  return await pacedCommands(pool, rooms, {
+    count: options.count,
+    ratePerSecond: RATE_PER_SECOND,
+    deadlineMs: 120_000,
+  });
+}
+
+interface ScaleOutSetup {
+  pool: LoadPool;
+  first: ServerProcess;
+  second: ServerProcess;
+  /** What figure 3 asks of one process (capped by this machine's open-files limit). */
+  screensPerProcess: number;
 }
 
 /** The measurement proper, once two processes serve one group (exported to try it out). */
 export async function measureScaleOut(
   { quick, log }: Parameters<Figure['run']>[0],
-  first: ServerProcess,
-  second: ServerProcess,
+  { pool, first, second, screensPerProcess }: ScaleOutSetup,
   redisVersion: string,
 ): Promise<FigureResult[]> {
-  const roomCount = quick ? 20 : 100;
-  const commands = quick ? 40 : 1_000;
-  log(`scale-out: one process, ${roomCount} rooms`);
+  const options = { roomCount: quick ? 5 : 100, count: quick ? 20 : 1_000, quick };
+  log(`scale-out: one process, ${options.roomCount} rooms`);
   const single = await ServerProcess.start();
   let one: FanoutResult;
   try {
-    one = await fanout([single.url], roomCount, commands);
+    one = await fanout(pool, [single.url], options);
   } finally {
     await single.stop();
   }
-  log(`scale-out: two processes on Redis, ${roomCount} rooms`);
-  const two = await fanout([first.url, second.url], roomCount, commands);
+  log(`scale-out: two processes on Redis, ${options.roomCount} rooms`);
+  const two = await fanout(pool, [first.url, second.url], options);
   const oneSummary = summarize(one.latencies);
   const twoSummary = summarize(two.latencies);
   const added = twoSummary.p50 - oneSummary.p50;
 
-  // Twice the screens: each process holds what figure 3 asks of one.
-  const perProcess = Math.min(quick ? 1_000 : 20_000, openFilesLimit() - 100);
-  const total = 2 * perProcess;
+  const total = 2 * screensPerProcess;
   log(`scale-out: ${total} screens over both processes`);
-  const pool = await LoadPool.start(Math.max(2, Math.ceil(total / SOCKETS_PER_WORKER)));
-  let rss: number[];
-  try {
-    const groups = await createGroups(first.url, Math.ceil(total / 13));
-    const sockets = groups
-      .flatMap((group, index) => {
-        const url = index % 2 === 0 ? first.url : second.url;
-        return roomSockets(group, 12, [url]).sockets;
-      })
-      .slice(0, total);
-    await pool.connect(sockets, { concurrency: 50 });
-    await sleep(3_000);
-    rss = [first.rssBytes(), second.rssBytes()];
-  } finally {
-    await pool.stop();
-  }
+  const groups = await createGroups(first.url, Math.ceil(total / 13));
+  const sockets = groups
+    .flatMap(
+      (group, index) => roomSockets(group, 12, [index % 2 === 0 ? first.url : second.url]).sockets,
+    )
+    .slice(0, total);
+  await pool.connect(sockets, { concurrency: 50 });
+  await sleep(quick ? 500 : 3_000);
+  const rss = [first.rssBytes(), second.rssBytes()];
   const heaviest = Math.max(...rss);
   const holdsScreens = heaviest <= GIB;
   const details = [
     `Redis ${redisVersion} (Debian's redis-server, no persistence) on loopback; two server processes with ` +
-      `REDIS_URL. Fan-out: ${roomCount} rooms × 12 screens, each room's screens alternating ` +
+      `REDIS_URL; ${pool.size} load worker processes. Fan-out: ${options.roomCount} rooms × 12 screens, each room's screens alternating ` +
       'between the two processes and its facilitator on the first; the same load against one ' +
       `process without Redis, in the same run. Commands open-loop at ${RATE_PER_SECOND}/s.`,
     '',

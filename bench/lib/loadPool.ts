@@ -43,6 +43,11 @@ export class LoadPool {
     return pool;
   }
 
+  /** How many worker processes hold the sockets. */
+  get size(): number {
+    return this.workers.length;
+  }
+
   private forkWorker(index: number): Worker {
     const child = track(
       fork(join(import.meta.dirname, 'loadWorker.ts'), [], {
