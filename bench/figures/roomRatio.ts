@@ -77,7 +77,9 @@ export const roomRatioFigure: Figure = {
           `(${screens} + ${screens} screens, spread round-robin); ${realLatencies.length} rounds ` +
           `each after ${warmup} unmeasured, alternating real and bare, ${GAP_MS} ms apart. Latency: facilitator's emit → the ` +
           'last screen has the new revision (worker stamps on the shared clock, corrected by the ' +
-          `measured IPC offset, at most ${fmt(pool.maxClockOffsetMs, 3)} ms).`,
+          `measured IPC offset, at most ${fmt(pool.maxClockOffsetMs, 3)} ms). The real server also ` +
+          'sends its facilitator a view listing every member (the bare one acks with the public ' +
+          'view); both latencies include the load workers decoding every message on the same cores.',
         '',
         table(
           ['server', 'rounds', 'emit → last screen p50 / p99 / max'],

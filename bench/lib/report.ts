@@ -95,6 +95,12 @@ export function renderReport(report: Report): string {
     '',
     summary,
     '',
+    '**Reading these figures.** Latencies are measured by real socket.io-client sockets in load ' +
+      'worker processes on the same machine, so they include the clients’ own work and their ' +
+      'competition with the server for the same cores; a server with the machine to itself would ' +
+      'do better. Ratios (figure 2) cancel most of that. A figure marked – has no verdict: not ' +
+      'measured, informational, or (in a quick run) not at the target’s size.',
+    '',
     ...sections.flatMap((section) => [section, '']),
   ].join('\n');
 }
