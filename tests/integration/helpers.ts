@@ -65,6 +65,8 @@ export interface ServerOptions {
   /** Listen on this port (a restart reuses its predecessor's, so clients reconnect). */
   port?: number;
   trustProxy?: boolean | number;
+  /** Wraps the real store, to inject a fault into one of its operations. */
+  wrapStore?: (store: GroupStore) => GroupStore;
 }
 
 /** A real server on loopback, on a real SQLite store in a temporary directory. */
@@ -72,7 +74,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
   const dataDir = options.dataDir ?? tempDataDir();
   const store = openSqliteStore(dataDir);
   const app = await createApp({
-    store,
+    store: options.wrapStore ? options.wrapStore(store) : store,
     clock: options.clock ?? testClock(Date.now()),
     logger: silentLogger(),
     publicUrl: 'http://127.0.0.1:0',

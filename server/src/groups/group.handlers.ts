@@ -6,6 +6,10 @@ import { handshake } from './group.handshake.ts';
 import type { GroupHandlerDeps, GroupServer } from './group.socket.ts';
 import type { Audience } from './group.views.ts';
 
+/** A join the store could not take is tried again after this, doubling up to the max. */
+const JOIN_RETRY_FIRST_MS = 250;
+const JOIN_RETRY_MAX_MS = 4000;
+
 /** Socket.IO rooms: everyone in a group, facilitators only, everyone else. */
 export const rooms = {
   group: (code: string) => `g:${code}`,
@@ -42,22 +46,28 @@ export function registerGroupHandlers(io: GroupServer, deps: GroupHandlerDeps): 
     const { name, device, offer } = socket.data;
     const attendee = { role, offer, ...(name ? { name } : {}), ...(device ? { device } : {}) };
     const currentView = async () => (await groups.view(code, audience)) ?? undefined;
-    const joined = groups
-      .join(code, socket.id, attendee)
-      .then(() => groups.view(code, audience))
-      .then((view) => {
-        if (view) {
-          socket.emit('session', view);
-        } else {
-          socket.emit('expired');
-          socket.disconnect(true);
-        }
-      })
-      .catch((error: unknown) => {
-        // The store is unreachable: the client reconnects and tries again.
-        logger.error({ err: error, code }, 'screen not joined');
+    const join = async (): Promise<void> => {
+      await groups.join(code, socket.id, attendee);
+      const view = await groups.view(code, audience);
+      if (view) {
+        socket.emit('session', view);
+      } else {
+        socket.emit('expired');
         socket.disconnect(true);
-      });
+      }
+    };
+    // The store unreachable for a moment (Redis restarting) must not strand a screen: it stays
+    // connected and is joined again shortly, until the store answers or it leaves.
+    const joinUntilDone = async (waitMs: number): Promise<void> => {
+      try {
+        await join();
+      } catch (error) {
+        logger.error({ err: error, code }, 'screen not joined yet; trying again');
+        await new Promise((resolve) => clock.setTimeout(() => resolve(undefined), waitMs));
+        if (socket.connected) await joinUntilDone(Math.min(waitMs * 2, JOIN_RETRY_MAX_MS));
+      }
+    };
+    const joined = joinUntilDone(JOIN_RETRY_FIRST_MS);
     logger.debug({ code, role }, 'screen joined');
     socket.on('disconnect', () => {
       joined
