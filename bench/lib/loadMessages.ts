@@ -38,6 +38,8 @@ export type WorkerRequest =
       concurrency: number;
       /** Reconnect as the pages do (after a restart), instead of staying down. */
       reconnect: boolean;
+      /** Stop opening sockets after this long (null: open them all). */
+      budgetMs: number | null;
     }
   | { type: 'command'; sid: number; command: Command }
   | { type: 'ping' }
@@ -47,7 +49,14 @@ export type WorkerRequest =
   | { type: 'seenSinceDown' };
 
 export type WorkerReply =
-  | { type: 'connected'; connected: number; failed: number; firstError: string | null }
+  | {
+      type: 'connected';
+      connected: number;
+      failed: number;
+      /** Not tried: the time budget ran out first. */
+      skipped: number;
+      firstError: string | null;
+    }
   | { type: 'commanded'; emitAt: number; ackAt: number; ack: AckSummary }
   | { type: 'pong'; now: number }
   | { type: 'viewCounts'; perScreen: number[] }

@@ -123,7 +123,8 @@ export class LoadPool {
 
   /**
    * Opens `screens`, each on the worker `placement` chooses (default: round robin), at most
-   * `concurrency` handshakes in flight per worker. Throws if any fails.
+   * `concurrency` handshakes in flight per worker, and resolves with how many are open. With
+   * `budgetMs`, workers stop opening sockets when it runs out; any failure throws.
    */
   async connect(
     screens: ScreenSpec[],
@@ -131,8 +132,9 @@ export class LoadPool {
       concurrency?: number;
       reconnect?: boolean;
       placement?: (s: ScreenSpec) => number;
+      budgetMs?: number;
     } = {},
-  ): Promise<void> {
+  ): Promise<{ connected: number; skipped: number }> {
     const perWorker: ScreenSpec[][] = this.workers.map(() => []);
     for (const [position, screen] of screens.entries()) {
       const index = (options.placement?.(screen) ?? position) % this.workers.length;
@@ -140,6 +142,7 @@ export class LoadPool {
       this.socketWorker.set(screen.sid, index);
       if (screen.counted) this.arrivals.addHolder(screen.code, index);
     }
+    const budgetMs = options.budgetMs ?? null;
     const results = await Promise.all(
       perWorker.map((specs, index) =>
         this.request(
@@ -149,9 +152,10 @@ export class LoadPool {
             screens: specs,
             concurrency: options.concurrency ?? 50,
             reconnect: options.reconnect ?? false,
+            budgetMs,
           },
           'connected',
-          30_000 + specs.length * 20,
+          (budgetMs ?? specs.length * 20) + 30_000,
         ),
       ),
     );
@@ -160,6 +164,10 @@ export class LoadPool {
       const first = results.find((result) => result.firstError)?.firstError;
       throw new Error(`${failed} of ${screens.length} sockets failed to connect: ${first}`);
     }
+    return {
+      connected: results.reduce((sum, result) => sum + result.connected, 0),
+      skipped: results.reduce((sum, result) => sum + result.skipped, 0),
+    };
   }
 
   /** Sends a command from facilitator socket `sid`; times on the coordinator's clock. */

@@ -100,13 +100,15 @@ async function connectAll(
   specs: ScreenSpec[],
   concurrency: number,
   reconnect: boolean,
+  budgetMs: number | null,
 ): Promise<WorkerReply> {
+  const deadline = budgetMs === null ? Number.POSITIVE_INFINITY : Date.now() + budgetMs;
   let next = 0;
   let connected = 0;
   let failed = 0;
   let firstError: string | null = null;
   const lane = async () => {
-    while (next < specs.length) {
+    while (next < specs.length && Date.now() < deadline) {
       const spec = specs[next++];
       if (!spec) break;
       try {
@@ -119,7 +121,8 @@ async function connectAll(
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane));
-  return { type: 'connected', connected, failed, firstError };
+  const skipped = specs.length - next;
+  return { type: 'connected', connected, failed, skipped, firstError };
 }
 
 function summarizeAck(ack: CommandAck): AckSummary {
@@ -150,7 +153,7 @@ async function command(sid: number, command: Command): Promise<WorkerReply> {
 async function handle(request: WorkerRequest): Promise<WorkerReply> {
   switch (request.type) {
     case 'connect':
-      return connectAll(request.screens, request.concurrency, request.reconnect);
+      return connectAll(request.screens, request.concurrency, request.reconnect, request.budgetMs);
     case 'command':
       return command(request.sid, request.command);
     case 'ping':
