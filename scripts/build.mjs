@@ -54,7 +54,7 @@ async function buildIfChanged(name, target) {
   }
   const started = performance.now();
   try {
-    await target.build();
+    await target.build(plan.hash);
   } catch (error) {
     // The build tool has shown where; a stack trace into its own code would only add noise.
     console.error(`${name}: build failed: ${error instanceof Error ? error.message : error}`);
@@ -83,9 +83,11 @@ function hashInputs(inputs) {
   return hashes;
 }
 
-async function buildClient() {
+/** The client's build id is the hash of its inputs: same sources, same id, no reload. */
+async function buildClient(inputsHash) {
   // The client ships Preact's production build, whatever NODE_ENV the shell (or vitest) set.
   process.env.NODE_ENV = 'production';
+  process.env.BALINT_BUILD_ID = inputsHash.slice(0, 16);
   const { build } = await import('vite');
   await build({ root: join(repoRoot, 'client') });
 }

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'preact';
 import { render } from 'preact';
+import { startIn } from './i18n/dictionary.ts';
 import { routeOf } from './routes.ts';
 import './styles/base.css';
 
@@ -19,7 +20,12 @@ async function load(): Promise<void> {
       return;
     }
     case 'facilitator': {
-      const { FacilitatorPage } = await import('./views/Facilitator/FacilitatorPage.tsx');
+      // The console's own words are still English: it starts in English, then its shared parts
+      // and <html lang> follow the group's language.
+      const [{ FacilitatorPage }] = await Promise.all([
+        import('./views/Facilitator/FacilitatorPage.tsx'),
+        startIn('en'),
+      ]);
       mount(FacilitatorPage, route.code);
       return;
     }

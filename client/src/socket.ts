@@ -1,17 +1,18 @@
-import type {
-  ClientToServerEvents,
-  ErrorCode,
-  HandshakeAuth,
-  ServerToClientEvents,
+import {
+  type ClientToServerEvents,
+  type ErrorCode,
+  type HandshakeAuth,
+  PROTOCOL_VERSION,
+  type ServerToClientEvents,
 } from '@balint/shared';
-import { io, type Socket } from 'socket.io-client';
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 
 /** The one typed Socket.IO client of the app. */
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** A `connect_error` as the server sends it: `data.code` says why a join was refused. */
 export interface ConnectError extends Error {
-  data?: { code?: ErrorCode | string; message?: string };
+  data?: { code?: ErrorCode | string; message?: string; field?: string };
 }
 
 /** The events a model listens to: the server's plus the socket's own lifecycle. */
@@ -38,22 +39,25 @@ export interface SessionSocket {
 }
 
 /**
- * Opens the socket of this page. `auth` is read at every (re)connection, so a changed name or
- * presenter flag only needs a reconnect. Retries come fast so screens recover within 3 s.
+ * Opens the socket of this page (of `url` if given: tests put a network in between). `auth` is
+ * read at every (re)connection, so a changed name or presenter flag only needs a reconnect; it
+ * always says which protocol the page speaks (`v`).
+ * Retries come fast so screens recover within 3 s.
  */
-export function connectSocket(auth: () => HandshakeAuth): SessionSocket {
-  const socket: AppSocket = io({
+export function connectSocket(auth: () => HandshakeAuth, url?: string): SessionSocket {
+  const options: Partial<ManagerOptions & SocketOptions> = {
     autoConnect: false,
     // WebSocket first: no long-polling requests (nor sticky sessions behind a load balancer);
     // polling stays as the fallback for networks that block WebSockets.
     transports: ['websocket', 'polling'],
     tryAllTransports: true,
-    auth: (send) => send({ ...auth() }),
+    auth: (send) => send({ ...auth(), v: PROTOCOL_VERSION }),
     reconnectionDelay: 500,
     reconnectionDelayMax: 1000,
     randomizationFactor: 0.3,
     timeout: 5000,
-  });
+  };
+  const socket: AppSocket = url === undefined ? io(options) : io(url, options);
   // socket.io's overloads are wider than this interface; the events used are the same ones.
   return socket as unknown as SessionSocket;
 }

@@ -4,6 +4,7 @@ import { MAX_PAYLOAD_BYTES } from '@balint/shared';
 import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { Server, type ServerOptions } from 'socket.io';
+import { clientBuildId } from './clientBuild.ts';
 import type { Clock } from './clock.ts';
 import { registerGroupHandlers, rooms } from './groups/group.handlers.ts';
 import { groupCreationLimit, groupRoutes } from './groups/group.routes.ts';
@@ -24,6 +25,11 @@ export interface AppDeps {
   publicUrl: string;
   /** Where the built client lives (client/dist); it may not exist yet. */
   clientDist: string;
+  /**
+   * The client build announced to every screen (`hello.build`); by default the id the client
+   * build left in `clientDist`. BUILD_ID sets it, e.g. to make every open page reload.
+   */
+  clientBuild?: string;
   /** GROUP_TTL_HOURS in ms. */
   groupTtlMs?: number;
   /** RATE_LIMIT: false turns the limits off. */
@@ -116,6 +122,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     logger,
     addressOf: (socket) =>
       clientAddress(socket.handshake.address, socket.handshake.headers, trustProxy),
+    clientBuild: deps.clientBuild ? () => deps.clientBuild : clientBuildId(deps.clientDist),
   });
 
   // Nothing is loaded at start: groups are read from the store when their screens come back,

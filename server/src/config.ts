@@ -15,6 +15,8 @@ export interface Config {
   trustProxy: boolean | number;
   /** REDIS_URL: scale-out mode (the store, broadcasts and address limits on Redis). */
   redisUrl?: string;
+  /** BUILD_ID: the client build announced to screens instead of the one in client/dist. */
+  buildId?: string;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -50,9 +52,13 @@ export function parseConfig(env: Env, context: ConfigContext): ConfigResult {
   const rateLimit = parseSwitch('RATE_LIMIT', env.RATE_LIMIT, true, errors);
   const trustProxy = parseTrustProxy(env.TRUST_PROXY, errors);
   const redisUrl = parseRedisUrl(env.REDIS_URL, errors);
+  const buildId = parseBuildId(env.BUILD_ID, errors);
   if (errors.length > 0) return { ok: false, errors };
   const config = { port, host, publicUrl, dataDir, logLevel, groupTtlMs, rateLimit, trustProxy };
-  return { ok: true, config: redisUrl ? { ...config, redisUrl } : config };
+  return {
+    ok: true,
+    config: { ...config, ...(redisUrl ? { redisUrl } : {}), ...(buildId ? { buildId } : {}) },
+  };
 }
 
 // Plain decimals only: Number() would also take "0x10" or "1e3" and surprise whoever typed it.
@@ -125,5 +131,13 @@ function parseRedisUrl(raw: string | undefined, errors: string[]): string | unde
     // Reported below.
   }
   errors.push('REDIS_URL must be a redis:// or rediss:// URL, e.g. redis://10.0.0.5:6379.');
+  return undefined;
+}
+
+function parseBuildId(raw: string | undefined, errors: string[]): string | undefined {
+  const value = raw?.trim();
+  if (value === undefined || value === '') return undefined;
+  if (/^[\w.-]{1,64}$/.test(value)) return value;
+  errors.push('BUILD_ID must be 1–64 letters, digits, ".", "-" or "_".');
   return undefined;
 }

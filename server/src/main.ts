@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
 import { systemClock } from './clock.ts';
 import { parseConfig } from './config.ts';
+import { dataDirProblem } from './dataDir.ts';
 import { openSqliteStore } from './groups/store.sqlite.ts';
 import type { GroupStore } from './groups/store.ts';
 import { lanAddresses } from './lan.ts';
@@ -45,7 +46,7 @@ function openSqlite(dataDir: string): Backend {
     const store = openSqliteStore(dataDir);
     return { store, where: dataDir, close: () => store.close() };
   } catch (error) {
-    console.error(`Cannot open the database in ${dataDir} (DATA_DIR): ${String(error)}`);
+    console.error(`Balint Timer: cannot use DATA_DIR: ${dataDirProblem(dataDir, error)}.`);
     process.exit(1);
   }
 }
@@ -74,6 +75,7 @@ const app = await createApp({
   logger,
   publicUrl: config.publicUrl,
   clientDist: resolve(repoRoot, 'client/dist'),
+  clientBuild: config.buildId,
   groupTtlMs: config.groupTtlMs,
   rateLimit: config.rateLimit,
   trustProxy: config.trustProxy,

@@ -1,27 +1,11 @@
-/** The five phases of a Balint session, in order. */
-export const PHASE_IDS = [
-  'opening',
-  'presentation',
-  'questions',
-  'discussion',
-  'reflection',
-] as const;
+// The phase order and the limits live in their own modules, so that a page that only needs
+// them (the member page) does not also download the phases' English texts.
 
-export type PhaseId = (typeof PHASE_IDS)[number];
+import { MINUTE_MS } from './limits.ts';
+import type { PhaseId } from './phaseIds.ts';
 
-/** Where a session can be: before it starts, in one of the five phases, or after it ends. */
-export type SessionPhase = 'lobby' | PhaseId | 'ended';
-
-export const MINUTE_MS = 60_000;
-
-/** Budgets and extensions are whole milliseconds in this range (1 s to 3 h). */
-export const MIN_DURATION_MS = 1_000;
-export const MAX_DURATION_MS = 10_800_000;
-
-export const PRESENTER_NAME_MAX = 40;
-export const GROUP_NAME_MAX = 80;
-export const PROMPT_MAX = 500;
-export const MEMBER_NAME_MAX = 40;
+export * from './limits.ts';
+export * from './phaseIds.ts';
 
 export interface PhaseInfo {
   readonly id: PhaseId;
@@ -88,35 +72,3 @@ export const DEFAULT_PROMPTS: Readonly<Record<PhaseId, RolePrompts>> = {
     presenter: 'You are invited back. What was it like to hear the group?',
   },
 };
-
-/** The group's ground rules, shown large in the opening and one tap away on every phone. */
-export const GROUND_RULES: readonly string[] = [
-  'Everything said here is confidential.',
-  'Everyone is listened to and respected.',
-  'We commit to regular attendance.',
-];
-
-/** The phase after this one in the five-phase order, or null after the last. */
-export function phaseAfter(phase: PhaseId): PhaseId | null {
-  return PHASE_IDS[PHASE_IDS.indexOf(phase) + 1] ?? null;
-}
-
-/** The phase before this one in the five-phase order, or null before the first. */
-export function phaseBefore(phase: PhaseId): PhaseId | null {
-  const index = PHASE_IDS.indexOf(phase);
-  return index > 0 ? (PHASE_IDS[index - 1] ?? null) : null;
-}
-
-export function isPhaseId(value: unknown): value is PhaseId {
-  return typeof value === 'string' && (PHASE_IDS as readonly string[]).includes(value);
-}
-
-/** True for a whole number of milliseconds within the allowed budget range. */
-export function isValidDurationMs(value: unknown): value is number {
-  return (
-    typeof value === 'number' &&
-    Number.isInteger(value) &&
-    value >= MIN_DURATION_MS &&
-    value <= MAX_DURATION_MS
-  );
-}

@@ -2,6 +2,10 @@ import type { Language } from './languages.ts';
 import type { PhaseId, RolePrompts, SessionPhase } from './phases.ts';
 import type { PlanInput } from './plan.ts';
 
+/**
+ * The wire protocol this code speaks. Clients send it in the handshake (`v`); the server refuses
+ * another one, and announces its own in `hello`. Raise it when a change breaks old pages.
+ */
 export const PROTOCOL_VERSION = 1;
 
 /** The closed list of error codes, in the order of precedence where several apply. */
@@ -95,6 +99,19 @@ export interface HandshakeAuth {
   device?: string;
   /** This member offers to present; facilitators see it. */
   offer?: boolean;
+  /** The protocol version the page speaks (`PROTOCOL_VERSION`); missing is taken as current. */
+  v?: number;
+}
+
+/** What the server says first on every connection: what it speaks and which client it serves. */
+export interface ServerHello {
+  /** The server's `PROTOCOL_VERSION`. */
+  protocol: number;
+  /**
+   * The id of the client build the server serves now (a hash of its inputs); absent when it
+   * serves none. A page of another build reloads itself.
+   */
+  build?: string;
 }
 
 export interface PresenceCounts {
@@ -162,6 +179,7 @@ export type CommandAck =
   | { ok: false; error: ApiError; view?: SessionView };
 
 export interface ServerToClientEvents {
+  hello: (hello: ServerHello) => void;
   session: (view: SessionView) => void;
   expired: () => void;
 }

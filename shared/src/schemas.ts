@@ -17,7 +17,7 @@ import {
   PROMPT_MAX,
 } from './phases.ts';
 import { MAX_CASES, MIN_CASES } from './plan.ts';
-import type { ApiError, ErrorCode } from './protocol.ts';
+import { type ApiError, type ErrorCode, PROTOCOL_VERSION } from './protocol.ts';
 
 export const durationMsSchema = z
   .number()
@@ -56,6 +56,17 @@ export const joinCodeSchema = z
   .transform(normalizeJoinCode)
   .refine(isJoinCode, 'is not a join code');
 
+/** The handshake's `v`: only this server's protocol; a page without `v` is taken as current. */
+export const protocolVersionSchema = z.literal(PROTOCOL_VERSION, {
+  error: `this server speaks protocol version ${PROTOCOL_VERSION}: reload the page`,
+});
+
+/**
+ * `v` alone, checked before anything else in the handshake: a page of another protocol may
+ * send other fields too, and must hear that its version is the problem.
+ */
+export const handshakeVersionSchema = z.looseObject({ v: protocolVersionSchema.optional() });
+
 export const handshakeAuthSchema = z.strictObject({
   code: joinCodeSchema,
   role: z.enum(['facilitator', 'display', 'member']),
@@ -66,6 +77,7 @@ export const handshakeAuthSchema = z.strictObject({
     .regex(DEVICE_ID_PATTERN, 'must be 8–64 letters, digits, “-” or “_”')
     .optional(),
   offer: z.boolean().optional(),
+  v: protocolVersionSchema.optional(),
 });
 
 /**

@@ -102,7 +102,8 @@ export function fitToEnd(view: SittingView, now: number, endsAt: number): Fit {
   const changes: BudgetChange[] = [];
   for (const phase of FIT_ORDER) {
     const times = toCome.get(phase) ?? 0;
-    if (overMs <= 0 || times === 0) continue;
+    // A budget is the plan's for every case: changing the running phase's would cut it now.
+    if (overMs <= 0 || times === 0 || phase === view.phase) continue;
     const fromMs = budgetOf(view, phase);
     const spare = Math.max(0, fromMs - FIT_FLOORS_MS[phase]);
     const wanted = Math.ceil(overMs / times / MINUTE_MS) * MINUTE_MS;

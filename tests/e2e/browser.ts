@@ -63,7 +63,8 @@ function isExpectedMissing(watch: Watch, message: ConsoleMessage): boolean {
   return watch.expectedMissing.some((path) => url.endsWith(path));
 }
 
-const RESTART_NOISE = /ERR_CONNECTION_REFUSED|WebSocket connection to .* failed|ERR_EMPTY_RESPONSE/;
+const RESTART_NOISE =
+  /ERR_CONNECTION_REFUSED|ERR_CONNECTION_RESET|WebSocket connection to .* failed|ERR_EMPTY_RESPONSE/;
 
 export interface Screen {
   name: string;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeAllClients, connect } from '../integration/helpers.ts';
 import { type Nginx, requireNginx, startNginx } from '../support/nginx.ts';
 import { type RedisServer, startRedisServer } from '../support/redisServer.ts';
-import { freePort, type ServerProcess, serverProcess } from '../support/serverProcess.ts';
+import { freePort, type ServerProcess, serverProcess } from '../support/scaleOutProcess.ts';
 import {
   browserAvailable,
   launchBrowser,

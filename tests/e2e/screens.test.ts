@@ -139,11 +139,11 @@ describe.skipIf(!enabled)('the three screens against the real server', () => {
     await expectScreens(code, screens, 'lobby');
 
     // Anna names herself and presents; the console sees both members and her name.
-    await anna.page.getByText('Your name and vibration').click();
+    await anna.page.getByText('Your name, language and vibration').click();
     await anna.page.fill('#member-name', 'Anna');
     await click(anna.page, 'Save');
     await click(anna.page, 'I have a case to offer');
-    await anna.page.getByText('Your name and vibration').click();
+    await anna.page.getByText('Your name, language and vibration').click();
     await eventually(async () => {
       expect(await facilitator.page.locator('.presence__names').textContent()).toMatch(
         /Anna\s*offers a case/,

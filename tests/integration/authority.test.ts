@@ -4,9 +4,11 @@ import {
   connect,
   createGroup,
   eventually,
+  type ManualClock,
+  manualClock,
   startServer,
   type TestServer,
-  tempDataDir,
+  tempDir,
 } from './helpers.ts';
 
 const servers: TestServer[] = [];
@@ -16,8 +18,8 @@ afterEach(async () => {
   for (const server of servers.splice(0)) await server.stop();
 });
 
-async function start(dataDir?: string): Promise<TestServer> {
-  const server = await startServer({ dataDir });
+async function start(dataDir?: string, clock?: ManualClock): Promise<TestServer> {
+  const server = await startServer({ dataDir, clock });
   servers.push(server);
   return server;
 }
@@ -48,7 +50,7 @@ describe('co-facilitators', () => {
 
 describe('compare-and-set: the store is the truth, actors are its cache', () => {
   it('two processes on one data dir never fork the revision', async () => {
-    const dataDir = tempDataDir();
+    const dataDir = tempDir();
     const one = await start(dataDir);
     const two = await start(dataDir);
     const { code, facilitatorKey: key } = await createGroup(one.url);
@@ -91,10 +93,12 @@ describe('compare-and-set: the store is the truth, actors are its cache', () => 
   });
 
   it('a rebuilt cache still auto-advances, persists and broadcasts', async () => {
-    const dataDir = tempDataDir();
-    const one = await start(dataDir);
-    const two = await start(dataDir);
-    const plan = { autoAdvance: true, budgets: { presentation: 1000 } };
+    const dataDir = tempDir();
+    // One clock for both processes, as on one machine; their timers fire as the test moves it.
+    const clock = manualClock();
+    const one = await start(dataDir, clock);
+    const two = await start(dataDir, clock);
+    const plan = { autoAdvance: true, budgets: { presentation: 60_000 } };
     const { code, facilitatorKey: key } = await createGroup(one.url, { plan });
     const onOne = await connect(one.url, { code, role: 'facilitator', key });
     const displayOnTwo = await connect(two.url, { code, role: 'display' });
@@ -103,8 +107,9 @@ describe('compare-and-set: the store is the truth, actors are its cache', () => 
     // Two rebuilds its actor from the stored snapshot, then applies next.
     const next = await onTwo.command({ type: 'next' });
     expect(next).toMatchObject({ ok: true, view: { revision: 2, phase: 'presentation' } });
-    const advanced = await displayOnTwo.waitFor((view) => view.revision === 3, 4000);
-    expect(advanced.phase).toBe('questions');
+    clock.advance(60_000);
+    const advanced = await displayOnTwo.waitFor((view) => view.revision === 3);
+    expect(advanced).toMatchObject({ phase: 'questions', phaseElapsedMs: 0 });
     expect((await two.store.get(code))?.revision).toBe(3);
     // One's stale cache catches up on its next command.
     const back = await onOne.command({ type: 'back' });
@@ -112,7 +117,7 @@ describe('compare-and-set: the store is the truth, actors are its cache', () => 
   });
 
   it('a group deleted by another process is let go here too', async () => {
-    const dataDir = tempDataDir();
+    const dataDir = tempDir();
     const one = await start(dataDir);
     const two = await start(dataDir);
     const { code, facilitatorKey: key } = await createGroup(one.url);

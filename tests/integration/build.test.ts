@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type FileHashes, inputsHash, planBuild } from '../../scripts/buildPlan.mjs';
 import { build, builtServerArgs, SERVER_ENTRY } from '../support/build.ts';
-import { eventually, removeDir, tempDataDir } from './helpers.ts';
+import { eventually, removeDir, tempDir } from './helpers.ts';
 
 const inputs = { 'client/src/main.tsx': 'aa11', 'shared/src/time.ts': 'bb22' };
 
@@ -59,7 +59,7 @@ describe('the bundled server', () => {
 
   it('answers /healthz, finds client/dist from the repository and DATA_DIR from the cwd', async () => {
     // A directory of its own, with a decoy client/dist the server must not serve.
-    cwd = tempDataDir();
+    cwd = tempDir();
     mkdirSync(join(cwd, 'client/dist'), { recursive: true });
     writeFileSync(join(cwd, 'client/dist/index.html'), 'decoy');
     const port = await freePort();

@@ -45,6 +45,7 @@ describe('configuration from the environment', () => {
         GROUP_TTL_HOURS: '0.5',
         RATE_LIMIT: 'off',
         TRUST_PROXY: 'on',
+        BUILD_ID: 'next-build',
       },
       context,
     );
@@ -59,6 +60,7 @@ describe('configuration from the environment', () => {
         groupTtlMs: 1_800_000,
         rateLimit: false,
         trustProxy: true,
+        buildId: 'next-build',
       },
     });
     expect(parseConfig({ TRUST_PROXY: '2' }, context)).toMatchObject({ config: { trustProxy: 2 } });
@@ -73,11 +75,12 @@ describe('configuration from the environment', () => {
         GROUP_TTL_HOURS: '-1',
         RATE_LIMIT: 'maybe',
         TRUST_PROXY: 'perhaps',
+        BUILD_ID: 'a build',
       },
       context,
     );
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors).toHaveLength(6);
+    if (!result.ok) expect(result.errors).toHaveLength(7);
   });
 });
 

@@ -31,10 +31,14 @@ function changedAt(key: string, index: number): string {
 }
 
 describe('the facilitator key check', () => {
-  it('lets in the key and nothing near it: changed, cut, extended, recased', async () => {
+  it('lets in the key and nothing near it: changed, cut, extended, recased, missing, foreign', async () => {
     server = await startServer();
     const { code, facilitatorKey: key } = await createGroup(server.url);
+    const other = await createGroup(server.url);
     const near = [
+      undefined,
+      '',
+      other.facilitatorKey,
       changedAt(key, 0),
       changedAt(key, -1),
       key.slice(0, -1),
@@ -44,7 +48,11 @@ describe('the facilitator key check', () => {
       'A',
     ];
     for (const guess of near) {
-      const refusal = await refusedJoin(server.url, { code, role: 'facilitator', key: guess });
+      const auth =
+        guess === undefined
+          ? { code, role: 'facilitator' }
+          : { code, role: 'facilitator', key: guess };
+      const refusal = await refusedJoin(server.url, auth);
       expect(refusal.data?.code, JSON.stringify(guess)).toBe('forbidden');
     }
     const facilitator = await connect(server.url, { code, role: 'facilitator', key });

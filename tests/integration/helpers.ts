@@ -1,51 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import type { CommandAck, CreateGroupResponse, HandshakeAuth, SessionView } from '@balint/shared';
+import { pino } from 'pino';
 import { io, type Socket } from 'socket.io-client';
 import { type App, createApp } from '../../server/src/app.ts';
 import type { Clock } from '../../server/src/clock.ts';
 import { openSqliteStore } from '../../server/src/groups/store.sqlite.ts';
 import type { GroupStore } from '../../server/src/groups/store.ts';
-import { silentLogger } from '../../server/src/logger.ts';
+import { type Logger, silentLogger } from '../../server/src/logger.ts';
+import { testClock } from '../support/clocks.ts';
+import { tempDir } from '../support/dirs.ts';
 
-/** A clock tests can move: `now()` is real time plus an offset; timers are real. */
-export interface TestClock extends Clock {
-  advance(ms: number): void;
-}
-
-export function testClock(start = 1_800_000_000_000): TestClock {
-  let offset = start - Date.now();
-  return {
-    now: () => Date.now() + offset,
-    advance: (ms) => {
-      offset += ms;
-    },
-    setTimeout: (callback, ms) => setTimeout(callback, ms),
-    clearTimeout: (handle) => clearTimeout(handle),
-  };
-}
-
-/** A clock that stands still unless moved: elapsed times are exact to the ms. */
-export function frozenClock(start = 1_800_000_000_000): TestClock {
-  let now = start;
-  return {
-    now: () => now,
-    advance: (ms) => {
-      now += ms;
-    },
-    setTimeout: (callback, ms) => setTimeout(callback, ms),
-    clearTimeout: (handle) => clearTimeout(handle),
-  };
-}
-
-export function tempDataDir(): string {
-  return mkdtempSync(join(tmpdir(), 'balint-it-'));
-}
-
-export function removeDir(dir: string): void {
-  rmSync(dir, { recursive: true, force: true });
-}
+// The one harness of the integration tests: an in-process server on loopback, and clients.
+export * from '../support/clocks.ts';
+export { removeDir, tempDir } from '../support/dirs.ts';
+export { eventually, sleep } from '../support/wait.ts';
 
 export interface TestServer {
   app: App;
@@ -62,26 +31,35 @@ export interface ServerOptions {
   rateLimit?: boolean;
   groupTtlMs?: number;
   sweepIntervalMs?: number;
+  presenceWindowMs?: number;
   /** Listen on this port (a restart reuses its predecessor's, so clients reconnect). */
   port?: number;
   trustProxy?: boolean | number;
-  /** Wraps the real store, to inject a fault into one of its operations. */
+  logger?: Logger;
+  /** Wraps the SQLite store (to inject faults); the server gets what this returns. */
   wrapStore?: (store: GroupStore) => GroupStore;
+  /** The built client it serves (none by default). */
+  clientDist?: string;
+  /** BUILD_ID: the client build it announces instead of the one in `clientDist`. */
+  clientBuild?: string;
 }
 
 /** A real server on loopback, on a real SQLite store in a temporary directory. */
 export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
-  const dataDir = options.dataDir ?? tempDataDir();
-  const store = openSqliteStore(dataDir);
+  const dataDir = options.dataDir ?? tempDir('balint-it-');
+  const sqlite = openSqliteStore(dataDir);
+  const store = options.wrapStore ? options.wrapStore(sqlite) : sqlite;
   const app = await createApp({
-    store: options.wrapStore ? options.wrapStore(store) : store,
-    clock: options.clock ?? testClock(Date.now()),
-    logger: silentLogger(),
+    store,
+    clock: options.clock ?? testClock(),
+    logger: options.logger ?? silentLogger(),
     publicUrl: 'http://127.0.0.1:0',
-    clientDist: join(dataDir, 'no-client'),
+    clientDist: options.clientDist ?? join(dataDir, 'no-client'),
+    clientBuild: options.clientBuild,
     rateLimit: options.rateLimit ?? false,
     groupTtlMs: options.groupTtlMs,
     sweepIntervalMs: options.sweepIntervalMs,
+    presenceWindowMs: options.presenceWindowMs,
     trustProxy: options.trustProxy,
   });
   await new Promise<void>((resolve) => app.http.listen(options.port ?? 0, '127.0.0.1', resolve));
@@ -95,8 +73,32 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
     dataDir,
     stop: async () => {
       await app.close();
-      store.close();
+      await sqlite.close();
     },
+  };
+}
+
+/** Log lines (pino JSON) kept in memory, to check what the server says and what it never says. */
+export interface CapturedLogs {
+  logger: Logger;
+  lines(): string[];
+  /** Entries at level error or above. */
+  errors(): { msg: string; err?: { message?: string; code?: string } }[];
+}
+
+export function captureLogs(level = 'trace'): CapturedLogs {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return {
+    logger: pino({ level }, sink),
+    lines: () => lines,
+    errors: () =>
+      lines.map((line) => JSON.parse(line)).filter((entry) => (entry.level as number) >= 50),
   };
 }
 
@@ -121,6 +123,16 @@ export interface Client {
   waitFor(match: (view: SessionView) => boolean, timeoutMs?: number): Promise<SessionView>;
   command(payload: unknown): Promise<CommandAck>;
   close(): void;
+}
+
+/** A new group and its facilitator, connected. */
+export async function facilitatorOf(
+  url: string,
+  body: unknown = {},
+): Promise<{ code: string; key: string; f: Client }> {
+  const { code, facilitatorKey: key } = await createGroup(url, body);
+  const f = await connect(url, { code, role: 'facilitator', key });
+  return { code, key, f };
 }
 
 const clients = new Set<Socket>();
@@ -202,7 +214,7 @@ export async function refusedJoin(
   url: string,
   auth: unknown,
   extraHeaders?: Record<string, string>,
-): Promise<{ message: string; data?: { code?: string; field?: string } }> {
+): Promise<{ message: string; data?: { code?: string; field?: string; message?: string } }> {
   const socket = io(url, {
     auth: auth as Record<string, unknown>,
     transports: ['websocket'],
@@ -225,15 +237,4 @@ export async function refusedJoin(
 export function closeAllClients(): void {
   for (const socket of clients) socket.disconnect();
   clients.clear();
-}
-
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** Waits until `check` holds, polling; for conditions with no event to wait on. */
-export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 5000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await sleep(20);
-  }
 }

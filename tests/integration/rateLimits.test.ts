@@ -68,22 +68,6 @@ describe('rate limits (RATE_LIMIT on)', () => {
     proxied.close();
   });
 
-  it('allows 60 group creations an hour per address', async () => {
-    server = await startServer({ rateLimit: true });
-    const url = server.url;
-    const statuses = await Promise.all(
-      Array.from({ length: 61 }, () =>
-        fetch(`${url}/api/groups`, { method: 'POST' }).then(async (response) => ({
-          status: response.status,
-          body: await response.json(),
-        })),
-      ),
-    );
-    expect(statuses.filter((r) => r.status === 201)).toHaveLength(60);
-    const limited = statuses.find((r) => r.status === 429);
-    expect(limited?.body).toMatchObject({ error: { code: 'rate_limited' } });
-  });
-
   it('counts groups created, not refused attempts; over the limit, 429 comes first', async () => {
     server = await startServer({ rateLimit: true });
     const url = server.url;
@@ -115,24 +99,6 @@ describe('rate limits (RATE_LIMIT on)', () => {
     expect((await create('10.0.0.2')).status).toBe(201);
     // One trusted hop: a client cannot pick its address by prepending to the header.
     expect((await create('10.0.0.3, 10.0.0.1')).status).toBe(429);
-  });
-
-  it('allows bursts of 40 commands per socket, then rate_limited', async () => {
-    // The server's clock stands still: no allowance comes back while the burst is processed.
-    server = await startServer({ rateLimit: true, clock: frozenClock(Date.now()) });
-    const { code, facilitatorKey: key } = await createGroup(server.url);
-    const f = await connect(server.url, { code, role: 'facilitator', key });
-    const acks = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => f.command({ type: 'setPresenter', name: `P${i}` })),
-    );
-    const ok = acks.filter((ack) => ack.ok).length;
-    const limited = acks.filter((ack) => !ack.ok && ack.error.code === 'rate_limited').length;
-    expect(ok).toBe(40);
-    expect(limited).toBe(10);
-    await f.waitFor((view) => view.revision === 40);
-    // A second facilitator socket has its own allowance.
-    const g = await connect(server.url, { code, role: 'facilitator', key });
-    expect(await g.command({ type: 'start' })).toMatchObject({ ok: true });
   });
 
   it('commands: 20 a second sustained, bursts of 40, by the server clock', async () => {
@@ -168,6 +134,9 @@ describe('rate limits (RATE_LIMIT on)', () => {
     // A long pause refills up to the burst, no further.
     clock.advance(60_000);
     expect(await send(45)).toBe(40);
+    // Each socket has its own allowance.
+    const g = await connect(server.url, { code, role: 'facilitator', key });
+    expect(await g.command({ type: 'setPresenter', name: 'G' })).toMatchObject({ ok: true });
   });
 
   it('RATE_LIMIT off lets everything through', async () => {

@@ -6,6 +6,7 @@ import {
   closeAllClients,
   connect,
   createGroup,
+  facilitatorOf,
   refusedJoin,
   startServer,
   type TestServer,
@@ -20,12 +21,6 @@ afterAll(async () => {
   closeAllClients();
   await server.stop();
 });
-
-async function facilitatorOfNewGroup(): Promise<{ code: string; key: string; f: Client }> {
-  const { code, facilitatorKey: key } = await createGroup(server.url);
-  const f = await connect(server.url, { code, role: 'facilitator', key });
-  return { code, key, f };
-}
 
 async function accepted(f: Client, payload: object): Promise<void> {
   const ack = await f.command(payload);
@@ -49,7 +44,7 @@ const setBudget = { type: 'setBudget', phase: 'questions', ms: 60_000 };
 
 describe('[R1] not_allowed_now in every state', () => {
   it('lobby', async () => {
-    const { f } = await facilitatorOfNewGroup();
+    const { f } = await facilitatorOf(server.url);
     for (const type of ['pause', 'resume', 'next', 'back', 'nextCase', 'reset']) {
       await refused(f, { type }, 'not_allowed_now');
     }
@@ -57,7 +52,7 @@ describe('[R1] not_allowed_now in every state', () => {
   });
 
   it('opening, running and paused', async () => {
-    const { f } = await facilitatorOfNewGroup();
+    const { f } = await facilitatorOf(server.url);
     await accepted(f, { type: 'start' });
     for (const type of ['start', 'resume', 'back', 'nextCase']) {
       await refused(f, { type }, 'not_allowed_now');
@@ -69,7 +64,7 @@ describe('[R1] not_allowed_now in every state', () => {
   });
 
   it('presentation … discussion refuse start and nextCase; reflection refuses next', async () => {
-    const { f } = await facilitatorOfNewGroup();
+    const { f } = await facilitatorOf(server.url);
     await accepted(f, { type: 'start' });
     for (let phase = 0; phase < 3; phase += 1) {
       await accepted(f, { type: 'next' });
@@ -84,7 +79,7 @@ describe('[R1] not_allowed_now in every state', () => {
   });
 
   it('ended accepts only reset', async () => {
-    const { f } = await facilitatorOfNewGroup();
+    const { f } = await facilitatorOf(server.url);
     await accepted(f, { type: 'end' });
     await f.waitFor((view) => view.phase === 'ended');
     for (const type of ['start', 'pause', 'resume', 'next', 'back', 'nextCase', 'end']) {
@@ -99,7 +94,7 @@ describe('[R1] not_allowed_now in every state', () => {
 
 describe('[R2] invalid_command for bad values, unknown keys and shapes', () => {
   it('refuses each and changes nothing', async () => {
-    const { f } = await facilitatorOfNewGroup();
+    const { f } = await facilitatorOf(server.url);
     await accepted(f, { type: 'start' });
     await f.waitFor((view) => view.revision === 1);
     const bad: unknown[] = [
@@ -131,7 +126,7 @@ describe('[R2] invalid_command for bad values, unknown keys and shapes', () => {
   });
 
   it('a command with no payload at all is invalid_command', async () => {
-    const { f } = await facilitatorOfNewGroup();
+    const { f } = await facilitatorOf(server.url);
     const ack = await f.socket.timeout(2000).emitWithAck('command');
     expect(ack).toMatchObject({ ok: false, error: { code: 'invalid_command' } });
   });
@@ -139,27 +134,47 @@ describe('[R2] invalid_command for bad values, unknown keys and shapes', () => {
 
 describe('[R3] stale_revision and precedence', () => {
   it('refuses a command pinned to an old revision', async () => {
-    const { f } = await facilitatorOfNewGroup();
+    const { f } = await facilitatorOf(server.url);
     await accepted(f, { type: 'start', expectedRevision: 0 });
     await refused(f, { type: 'next', expectedRevision: 0 }, 'stale_revision');
     await accepted(f, { type: 'next', expectedRevision: 1 });
   });
 
   it('invalid_command before stale_revision before not_allowed_now', async () => {
-    const { f } = await facilitatorOfNewGroup();
+    const { f } = await facilitatorOf(server.url);
     await refused(f, { type: 'extend', ms: 5, expectedRevision: 9 }, 'invalid_command');
+    await refused(f, { type: 'pause', bogus: true, expectedRevision: 9 }, 'invalid_command');
     await refused(f, { type: 'pause', expectedRevision: 9 }, 'stale_revision');
     await refused(f, { type: 'pause', expectedRevision: 0 }, 'not_allowed_now');
+  });
+
+  it('a refusal is exactly { ok: false, error, view }, with the unchanged view', async () => {
+    const { f } = await facilitatorOf(server.url);
+    const ack = await f.command({ type: 'pause' });
+    expect(Object.keys(ack).sort()).toEqual(['error', 'ok', 'view']);
+    expect(ack).toMatchObject({
+      ok: false,
+      error: { code: 'not_allowed_now' },
+      view: { revision: 0, members: [] },
+    });
   });
 });
 
 describe('roles', () => {
   it('displays and members get forbidden, whatever they send', async () => {
-    const { code, f } = await facilitatorOfNewGroup();
+    const { code, f } = await facilitatorOf(server.url);
     const display = await connect(server.url, { code, role: 'display' });
     const member = await connect(server.url, { code, role: 'member', name: 'Ana' });
     for (const client of [display, member]) {
-      for (const payload of [{ type: 'start' }, { type: 'extend', ms: 1 }, null, 'x']) {
+      const payloads = [
+        { type: 'start' },
+        { type: 'extend', ms: 1 },
+        { type: 'launch' },
+        { type: 'next', expectedRevision: 7 },
+        null,
+        'x'.repeat(15_000),
+      ];
+      for (const payload of payloads) {
         const ack = await client.command(payload);
         expect(ack).toMatchObject({ ok: false, error: { code: 'forbidden' } });
         if (!ack.ok) expect(ack.view).not.toHaveProperty('members');
@@ -169,20 +184,19 @@ describe('roles', () => {
     expect(ack).toMatchObject({ ok: true, view: { revision: 1 } });
   });
 
-  it('a member may not pose as a facilitator: bad, missing and foreign keys', async () => {
-    const { code, facilitatorKey: key } = await createGroup(server.url);
-    const other = await createGroup(server.url);
-    const attempts = [
-      { code, role: 'facilitator', key: 'nope' },
-      { code, role: 'facilitator' },
-      { code, role: 'facilitator', key: '' },
-      { code, role: 'facilitator', key: other.facilitatorKey },
-      { code, role: 'facilitator', key: `${key}x` },
+  it('a refused handshake has a readable message, also in data.message', async () => {
+    const { code } = await createGroup(server.url);
+    const cases: [unknown, string][] = [
+      [{ code: 'zzzzzz', role: 'member' }, 'not_found'],
+      [{ code: code.toLowerCase(), role: 'facilitator', key: 'guess' }, 'forbidden'],
+      [{ code, role: 'projector' }, 'invalid_request'],
+      [undefined, 'invalid_request'],
     ];
-    for (const auth of attempts) {
+    for (const [auth, expected] of cases) {
       const error = await refusedJoin(server.url, auth);
-      expect(error.data?.code).toBe('forbidden');
+      expect(error.data?.code, JSON.stringify(auth)).toBe(expected);
       expect(error.message.length).toBeGreaterThan(0);
+      expect(error.data?.message).toBe(error.message);
     }
   });
 
@@ -196,7 +210,7 @@ describe('roles', () => {
 
   it('malformed handshakes are invalid_request, with the field', async () => {
     const { code } = await createGroup(server.url);
-    const cases: [unknown, string | undefined][] = [
+    const cases: [unknown, string][] = [
       [{}, 'code'],
       [{ code, role: 'admin' }, 'role'],
       [{ code: 'abc', role: 'admin' }, 'role'],
@@ -204,14 +218,15 @@ describe('roles', () => {
       [{ code, role: 'member', name: 'x'.repeat(41) }, 'name'],
       [{ code, role: 'member', offer: 'yes' }, 'offer'],
       [{ code, role: 'member', device: 'short' }, 'device'],
-      [{ code, role: 'display', extra: true }, undefined],
+      [{ code, role: 'display', colour: 'red' }, 'colour'],
       [{ code: 12, role: 'display' }, 'code'],
       [{ code: 'x'.repeat(5000), role: 'display' }, 'code'],
     ];
     for (const [auth, field] of cases) {
       const error = await refusedJoin(server.url, auth);
       expect(error.data?.code, JSON.stringify(auth)).toBe('invalid_request');
-      if (field) expect(error.data?.field).toBe(field);
+      expect(error.data?.field, JSON.stringify(auth)).toBe(field);
+      expect(error.message).toContain(field);
     }
   });
 

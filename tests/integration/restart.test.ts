@@ -7,7 +7,7 @@ import {
   frozenClock,
   startServer,
   type TestServer,
-  tempDataDir,
+  tempDir,
 } from './helpers.ts';
 
 const servers: TestServer[] = [];
@@ -33,7 +33,7 @@ const T0 = 1_800_000_000_000;
 describe('[T7][P1][R4] restart: wall-clock time survives the process', () => {
   it('a running phase kept running while the server was down, to the ms', async () => {
     const clock = frozenClock(T0);
-    const dataDir = tempDataDir();
+    const dataDir = tempDir();
     const first = await start({ dataDir, clock });
     const { code, facilitatorKey: key } = await createGroup(first.url);
     const f = await connect(first.url, { code, role: 'facilitator', key }, { reconnection: true });
@@ -69,7 +69,7 @@ describe('[T7][P1][R4] restart: wall-clock time survives the process', () => {
 
   it('a paused phase stays paused at the same elapsed time', async () => {
     const clock = frozenClock(T0);
-    const dataDir = tempDataDir();
+    const dataDir = tempDir();
     const first = await start({ dataDir, clock });
     const { code, facilitatorKey: key } = await createGroup(first.url);
     const f = await connect(first.url, { code, role: 'facilitator', key }, { reconnection: true });
@@ -99,7 +99,7 @@ describe('[T7][P1][R4] restart: wall-clock time survives the process', () => {
 
   it('[S3][S4] replays auto-advances missed while down, each at its deadline', async () => {
     const clock = frozenClock(T0);
-    const dataDir = tempDataDir();
+    const dataDir = tempDir();
     const first = await start({ dataDir, clock });
     const plan = { autoAdvance: true, budgets: { opening: 60_000, presentation: 120_000 } };
     const { code, facilitatorKey: key } = await createGroup(first.url, { plan });

@@ -3,7 +3,7 @@ import type { CommandAck, GroupInfoResponse, SessionView } from '@balint/shared'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PROCESS_TIMEOUT_MS } from '../../server/src/groups/store.ts';
 import { type RedisServer, startRedisServer } from '../support/redisServer.ts';
-import { freePort, type ServerProcess, serverProcess } from '../support/serverProcess.ts';
+import { freePort, type ServerProcess, serverProcess } from '../support/scaleOutProcess.ts';
 import {
   type Client,
   closeAllClients,

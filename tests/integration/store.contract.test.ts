@@ -9,7 +9,7 @@ import {
   type StoredGroup,
 } from '../../server/src/groups/store.ts';
 import { type RedisServer, startRedisServer } from '../support/redisServer.ts';
-import { eventually, removeDir, tempDataDir } from './helpers.ts';
+import { eventually, removeDir, tempDir } from './helpers.ts';
 
 /** One backend as the contract sees it: stores that share their data, like two processes. */
 interface Backend {
@@ -29,7 +29,7 @@ const backends: Array<[string, () => Backend & { cleanup(): void }]> = [
   [
     'sqlite',
     () => {
-      const dataDir = tempDataDir();
+      const dataDir = tempDir();
       return {
         open: async () => openSqliteStore(dataDir),
         cleanup: () => removeDir(dataDir),

@@ -1,3 +1,4 @@
+import { useText } from '../i18n/dictionary.ts';
 import type { ConnectionStatus } from '../models/connection.ts';
 
 interface Props {
@@ -5,37 +6,27 @@ interface Props {
   code: string;
 }
 
-const TEXT: Partial<Record<ConnectionStatus, { title: string; body: string }>> = {
-  not_found: {
-    title: 'No such group',
-    body: 'There is no group with this code. It may have expired, or the code may be mistyped.',
-  },
-  expired: {
-    title: 'This group has ended',
-    body: 'The group has expired or was closed, and its data has been deleted.',
-  },
-  forbidden: {
-    title: 'This link does not open the console',
-    body: 'The facilitator key is missing or wrong for this group.',
-  },
-  invalid: {
-    title: 'This link is not valid',
-    body: 'The server did not accept this page’s request. Check the link and try again.',
-  },
+// A console without its key says so itself, with links to follow the group instead.
+const NOTICE: Partial<Record<ConnectionStatus, 'notFound' | 'expired' | 'invalid'>> = {
+  not_found: 'notFound',
+  expired: 'expired',
+  invalid: 'invalid',
 };
 
 /** What a page says when it cannot follow the group, plainly, with a way home. */
 export function ClosedNotice({ status, code }: Props) {
-  const text = TEXT[status];
-  if (!text) return null;
+  const text = useText();
+  const key = NOTICE[status];
+  if (!key) return null;
+  const notice = text.closed[key];
   return (
     <main class="notice-page">
       <div class="notice-card" role="alert">
-        <h1>{text.title}</h1>
-        <p>{text.body}</p>
-        <p class="muted">Group code: {code}</p>
+        <h1>{notice.title}</h1>
+        <p>{notice.body}</p>
+        <p class="muted">{text.closed.code(code)}</p>
         <a class="button" href="/">
-          Go to the start page
+          {text.closed.home}
         </a>
       </div>
     </main>

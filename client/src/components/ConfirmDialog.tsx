@@ -1,4 +1,6 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef } from 'preact/hooks';
+import { useText } from '../i18n/dictionary.ts';
 
 interface Props {
   open: boolean;
@@ -7,13 +9,24 @@ interface Props {
   confirmLabel: string;
   onConfirm: () => void;
   onClose: () => void;
+  /** More than a sentence to weigh (a list of changes), shown after the body. */
+  children?: ComponentChildren;
 }
 
 /** A modal confirmation in the page (<dialog>: focus is trapped, Escape cancels). */
-export function ConfirmDialog({ open, title, body, confirmLabel, onConfirm, onClose }: Props) {
+export function ConfirmDialog({
+  open,
+  title,
+  body,
+  confirmLabel,
+  onConfirm,
+  onClose,
+  children,
+}: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   // Several dialogs live in one page: each is named by its own title.
   const titleId = useId();
+  const text = useText();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -24,9 +37,10 @@ export function ConfirmDialog({ open, title, body, confirmLabel, onConfirm, onCl
     <dialog ref={ref} class="dialog" aria-labelledby={titleId} onClose={onClose}>
       <h2 id={titleId}>{title}</h2>
       <p>{body}</p>
+      {children}
       <div class="dialog__actions">
         <button type="button" class="button" onClick={onClose} autofocus>
-          Cancel
+          {text.cancel}
         </button>
         <button
           type="button"

@@ -1,3 +1,4 @@
+import { useText } from '../i18n/dictionary.ts';
 import type { ConnectionStatus } from '../models/connection.ts';
 
 interface Props {
@@ -7,20 +8,22 @@ interface Props {
   class?: string;
 }
 
-const TROUBLE: Partial<Record<ConnectionStatus, string>> = {
-  connecting: 'Connecting…',
-  reconnecting: 'Reconnecting…',
-  rate_limited: 'Too many attempts: retrying shortly…',
+const TROUBLE: Partial<Record<ConnectionStatus, 'connecting' | 'reconnecting' | 'rateLimited'>> = {
+  connecting: 'connecting',
+  reconnecting: 'reconnecting',
+  rate_limited: 'rateLimited',
 };
 
 /** Says plainly whether this screen is live or trying to get back. */
 export function ConnectionBadge({ status, showLive = false, class: className }: Props) {
-  const trouble = TROUBLE[status];
+  const words = useText().connection;
+  const key = TROUBLE[status];
+  const trouble = key ? words[key] : null;
   if (!trouble && !(showLive && status === 'live')) return null;
   return (
     <p class={`badge ${trouble ? 'badge--warn' : ''} ${className ?? ''}`} role="status">
       <span class="dot" aria-hidden="true" />
-      {trouble ?? 'Live'}
+      {trouble ?? words.live}
     </p>
   );
 }

@@ -1,14 +1,15 @@
-import { GROUND_RULES } from '@balint/shared';
+import { useText } from '../i18n/dictionary.ts';
 
 interface Props {
   class?: string;
 }
 
-/** The group's ground rules, as a list. */
+/** The group's ground rules, as a list, in the language of this screen. */
 export function GroundRules({ class: className }: Props) {
+  const text = useText();
   return (
     <ul class={`ground-rules ${className ?? ''}`}>
-      {GROUND_RULES.map((rule) => (
+      {text.groundRules.rules.map((rule) => (
         <li key={rule}>{rule}</li>
       ))}
     </ul>

@@ -1,3 +1,4 @@
+import { useText } from '../i18n/dictionary.ts';
 import type { Reading } from '../models/countdown.ts';
 import { clockText, clockWords } from '../models/phaseText.ts';
 
@@ -10,6 +11,7 @@ interface Props {
 
 /** The big digits of a screen; overtime counts up in a muted warm colour. */
 export function TimeDigits({ reading, stale, class: className }: Props) {
+  const words = useText();
   if (!reading) return <p class={`digits ${className ?? ''}`}>–:––</p>;
   const text = clockText(reading);
   const classes = ['digits', className ?? ''];
@@ -22,7 +24,7 @@ export function TimeDigits({ reading, stale, class: className }: Props) {
   return (
     <p class={classes.join(' ')}>
       <span aria-hidden="true">{text}</span>
-      <span class="visually-hidden">{clockWords(reading)}</span>
+      <span class="visually-hidden">{clockWords(reading, words)}</span>
     </p>
   );
 }

@@ -1,12 +1,20 @@
-/** Any path the app does not know. */
+import { useLanguage } from '../i18n/dictionary.ts';
+import { homeWords } from '../i18n/home/words.ts';
+import { browserLanguage } from '../i18n/languages.ts';
+import { useValue } from '../models/useValue.ts';
+
+/** Any path the app does not know, said in the browser's language. */
 export function NotFoundPage() {
+  const text = useLanguage(browserLanguage(), homeWords);
+  const words = useValue(homeWords.words);
+  if (!text || !words) return <main class="notice-page" />;
   return (
     <main class="notice-page">
       <div class="notice-card">
-        <h1>Page not found</h1>
-        <p>This address is not a Balint Timer page. Check the link, or start again.</p>
+        <h1>{words.notFound.title}</h1>
+        <p>{words.notFound.body}</p>
         <a class="button" href="/">
-          Go to the start page
+          {text.closed.home}
         </a>
       </div>
     </main>

@@ -1,4 +1,4 @@
-import { type CommandAck, MAX_PAYLOAD_BYTES } from '@balint/shared';
+import { type CommandAck, MAX_PAYLOAD_BYTES, PROTOCOL_VERSION } from '@balint/shared';
 import { commandSchema, toApiError } from '@balint/shared/schemas';
 import type { Socket } from 'socket.io';
 import { fail } from './errors.ts';
@@ -32,7 +32,11 @@ function sizeOf(payload: unknown): number {
   }
 }
 
-/** Every socket: the handshake decides group and role; then commands, clock, presence. */
+/**
+ * Every socket: the handshake decides group and role; `hello` says which protocol and client
+ * build the server has (a page open across an upgrade reloads itself); then commands, clock,
+ * presence.
+ */
 export function registerGroupHandlers(io: GroupServer, deps: GroupHandlerDeps): void {
   const { groups, limits, clock, logger } = deps;
 
@@ -40,6 +44,8 @@ export function registerGroupHandlers(io: GroupServer, deps: GroupHandlerDeps): 
 
   io.on('connection', (socket) => {
     const { code, role } = socket.data;
+    const build = deps.clientBuild();
+    socket.emit('hello', { protocol: PROTOCOL_VERSION, ...(build ? { build } : {}) });
     const audience: Audience = role === 'facilitator' ? 'facilitator' : 'public';
     // Listeners go in place synchronously, before the client's first event can arrive.
     socket.join([rooms.group(code), rooms.audience(code, audience)]);
@@ -63,7 +69,8 @@ export function registerGroupHandlers(io: GroupServer, deps: GroupHandlerDeps): 
         await join();
       } catch (error) {
         logger.error({ err: error, code }, 'screen not joined yet; trying again');
-        await new Promise((resolve) => clock.setTimeout(() => resolve(undefined), waitMs));
+        // Real time, not the session clock: this waits for the store, not for the session.
+        await new Promise((resolve) => setTimeout(resolve, waitMs));
         if (socket.connected) await joinUntilDone(Math.min(waitMs * 2, JOIN_RETRY_MAX_MS));
       }
     };

@@ -1,5 +1,5 @@
 import { type ApiError, isJoinCode } from '@balint/shared';
-import { handshakeLookupSchema, toApiError } from '@balint/shared/schemas';
+import { handshakeLookupSchema, handshakeVersionSchema, toApiError } from '@balint/shared/schemas';
 import { fail, GROUP_NOT_FOUND } from './errors.ts';
 import type { GroupHandlerDeps, GroupSocket } from './group.socket.ts';
 
@@ -10,20 +10,26 @@ function joinError(error: ApiError): Error & { data: ApiError } {
 
 /**
  * Socket.IO middleware: the handshake `auth` decides group and role. Refusals are
- * `connect_error`s with `data.code`; each one but `rate_limited` counts as a failed join.
+ * `connect_error`s with `data.code`; each one but `rate_limited` and a protocol version other
+ * than the server's (`v`: an old page, not a guess) counts as a failed join.
  */
 export function handshake(deps: GroupHandlerDeps) {
   const { groups, limits, logger } = deps;
   return async (socket: GroupSocket, next: (error?: Error) => void): Promise<void> => {
     const address = deps.addressOf(socket);
     const refuse = async (error: ApiError) => {
-      if (error.code !== 'rate_limited') await limits.recordFailedJoin(address);
+      const guess = error.code !== 'rate_limited' && error.field !== 'v';
+      if (guess) await limits.recordFailedJoin(address);
       logger.debug({ reason: error.code }, 'join refused');
       next(joinError(error));
     };
     try {
       if (await limits.joinBlocked(address)) {
         return await refuse(fail('rate_limited', 'Too many failed attempts. Wait a minute.'));
+      }
+      const version = handshakeVersionSchema.safeParse(socket.handshake.auth);
+      if (!version.success && version.error.issues[0]?.path[0] === 'v') {
+        return await refuse(toApiError(version.error, 'invalid_request', 'handshake'));
       }
       const parsed = handshakeLookupSchema.safeParse(socket.handshake.auth);
       if (!parsed.success) {

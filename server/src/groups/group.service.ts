@@ -65,6 +65,8 @@ export interface Groups {
   sweep(): Promise<string[]>;
   /** This process is alive; screens of dead ones leave the counts; timers catch up. */
   heartbeat(): Promise<void>;
+  /** Codes of the groups this process holds for its own screens (diagnostics, leak tests). */
+  held(): string[];
   close(): Promise<void>;
 }
 
@@ -147,6 +149,26 @@ export function createGroups(deps: GroupsDeps): Groups {
     },
   });
 
+  // Screens that left while their presence could not be removed (a full disk, a store outage):
+  // socket id → group. Each heartbeat tries again, so they never linger in the counts.
+  const leftBehind = new Map<string, string>();
+  const letGo = async (code: string, socketId: string, last: boolean): Promise<void> => {
+    try {
+      await store.presence.remove(code, processId, socketId);
+    } catch (error) {
+      leftBehind.set(socketId, code);
+      throw error;
+    }
+    leftBehind.delete(socketId);
+    if (!last) {
+      local.presenceChanged(code);
+      return;
+    }
+    // This process lets the group go; screens on other processes still hear the counts.
+    await store.touch(code, clock.now());
+    await refresh(code);
+  };
+
   const remove = async (code: string): Promise<boolean> => {
     const removed = await store.delete(code);
     local.release(code);
@@ -202,17 +224,7 @@ export function createGroups(deps: GroupsDeps): Groups {
       if (first) await inTurn(code, () => catchUpStored(code));
     },
 
-    leave: async (code, socketId) => {
-      const last = local.remove(code, socketId);
-      await store.presence.remove(code, processId, socketId);
-      if (!last) {
-        local.presenceChanged(code);
-        return;
-      }
-      // This process lets the group go; screens on other processes still hear the counts.
-      await store.touch(code, clock.now());
-      await refresh(code);
-    },
+    leave: async (code, socketId) => letGo(code, socketId, local.remove(code, socketId)),
 
     remove,
 
@@ -247,9 +259,12 @@ export function createGroups(deps: GroupsDeps): Groups {
       for (const code of await store.presence.reapProcesses(now - PROCESS_TIMEOUT_MS)) {
         await refresh(code);
       }
+      for (const [socketId, code] of leftBehind) await letGo(code, socketId, !local.holds(code));
       // Commands taken by other processes may have moved a deadline: follow the store.
       for (const code of local.codes()) await inTurn(code, () => catchUpStored(code));
     },
+
+    held: () => local.codes(),
 
     close: async () => {
       local.close();

@@ -32,4 +32,6 @@ export interface GroupHandlerDeps {
   logger: Logger;
   /** The client's address, as rate limits see it. */
   addressOf(socket: GroupSocket): string;
+  /** The id of the client build served now, announced in `hello`; undefined while none is. */
+  clientBuild(): string | undefined;
 }

@@ -115,6 +115,9 @@ export function openSqliteStore(dataDir: string): GroupStore {
   db.pragma('secure_delete = ON');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
+  // SQLite opens a database it cannot write read-only, without a word (a read-only DATA_DIR
+  // that a crash left a WAL in): find out now, at start, not at the first command.
+  db.pragma(`user_version = ${Number(db.pragma('user_version', { simple: true }))}`);
 
   const insertGroup = db.prepare(
     'INSERT OR IGNORE INTO groups (code, name, key_hash, created_at, last_activity_at) VALUES (?, ?, ?, ?, ?)',

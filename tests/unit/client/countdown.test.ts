@@ -1,6 +1,9 @@
 import type { ClockView } from '@balint/shared';
 import { signal } from '@preact/signals-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { de } from '../../../client/src/i18n/de.ts';
+import { en } from '../../../client/src/i18n/en.ts';
+import { hu } from '../../../client/src/i18n/hu.ts';
 import { CountdownModel, readingAt } from '../../../client/src/models/countdown.ts';
 import { clockText, clockWords } from '../../../client/src/models/phaseText.ts';
 
@@ -29,14 +32,17 @@ describe('readingAt', () => {
     expect(reading.countdown).toEqual({ overtime: false, seconds: 8, msToNextFlip: 500 });
     expect(reading.progress).toBeCloseTo(0.25);
     expect(clockText(reading)).toBe('0:08');
-    expect(clockWords(reading)).toBe('8 seconds left');
+    expect(clockWords(reading, en)).toBe('8 seconds left');
+    expect(clockWords(reading, de)).toBe('noch 8 Sekunden');
+    expect(clockWords(reading, hu)).toBe('még 8 másodperc');
   });
 
   it('counts up in overtime with a plus sign', () => {
     const reading = readingAt(running({ phaseElapsedMs: 145_400 }), T0);
     expect(reading.countdown.overtime).toBe(true);
     expect(clockText(reading)).toBe('+2:15');
-    expect(clockWords(reading)).toBe('2 minutes 15 seconds over time');
+    expect(clockWords(reading, en)).toBe('2 minutes 15 seconds over time');
+    expect(clockWords(reading, de)).toBe('2 Minuten 15 Sekunden über der Zeit');
     expect(reading.progress).toBe(1);
   });
 });

@@ -22,6 +22,19 @@ export function hasBuild(): boolean {
  * not followed: the phone never asks for them.
  */
 export function memberRouteFiles(): string[] {
+  return filesOf(['index.html', MEMBER_VIEW]);
+}
+
+/**
+ * The member route with one language's words, as a phone that speaks it downloads them: the
+ * route, plus that language's dictionary chunk (loaded once the first view names the language).
+ */
+export function memberRouteFilesIn(language: string): string[] {
+  return filesOf(['index.html', MEMBER_VIEW, `src/i18n/${language}.ts`]);
+}
+
+/** The files of these manifest entries with their static imports and CSS, each once. */
+function filesOf(keys: readonly string[]): string[] {
   const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as Record<string, ManifestChunk>;
   const files = new Set<string>();
   const visit = (key: string) => {
@@ -32,8 +45,7 @@ export function memberRouteFiles(): string[] {
     for (const css of chunk.css ?? []) files.add(css);
     for (const imported of chunk.imports ?? []) visit(imported);
   };
-  visit('index.html');
-  visit(MEMBER_VIEW);
+  for (const key of keys) visit(key);
   return [...files];
 }
 

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { en } from '../../../client/src/i18n/en.ts';
+import { keyFromFragment } from '../../../client/src/models/facilitatorKey.ts';
 import {
   announcement,
   nextText,
   phaseStep,
   phaseTitle,
 } from '../../../client/src/models/phaseText.ts';
-import { keyFromFragment } from '../../../client/src/models/storage.ts';
 import { routeOf } from '../../../client/src/routes.ts';
 import {
   minutesFieldToMs,
@@ -33,31 +34,33 @@ describe('routeOf', () => {
 
 describe('phase texts', () => {
   it('names where the session is and what comes next', () => {
-    expect(phaseTitle(makeView({ phase: 'lobby' }))).toBe('Waiting to start');
-    expect(nextText(makeView({ phase: 'lobby' }))).toBe('Opening & case choice');
-    expect(phaseTitle(makeView({ phase: 'questions' }))).toBe('Clarifying questions');
-    expect(nextText(makeView({ phase: 'questions' }))).toBe('Group discussion');
-    expect(nextText(makeView({ phase: 'reflection' }))).toBe('Case 2 or the end of the session');
-    expect(nextText(makeView({ phase: 'reflection', caseNumber: 2 }))).toBe(
+    expect(phaseTitle(makeView({ phase: 'lobby' }), en)).toBe('Waiting to start');
+    expect(nextText(makeView({ phase: 'lobby' }), en)).toBe('Opening & case choice');
+    expect(phaseTitle(makeView({ phase: 'questions' }), en)).toBe('Clarifying questions');
+    expect(nextText(makeView({ phase: 'questions' }), en)).toBe('Group discussion');
+    expect(nextText(makeView({ phase: 'reflection' }), en)).toBe(
+      'Case 2 or the end of the session',
+    );
+    expect(nextText(makeView({ phase: 'reflection', caseNumber: 2 }), en)).toBe(
       'Case 3 or the end of the session',
     );
-    expect(nextText(makeView({ phase: 'ended' }))).toBeNull();
-    expect(phaseStep(makeView({ phase: 'discussion' }))).toBe('4 of 5');
-    expect(phaseStep(makeView({ phase: 'lobby' }))).toBeNull();
+    expect(nextText(makeView({ phase: 'ended' }), en)).toBeNull();
+    expect(phaseStep(makeView({ phase: 'discussion' }), en)).toBe('4 of 5');
+    expect(phaseStep(makeView({ phase: 'lobby' }), en)).toBeNull();
   });
 
   it('announce the phase, a pause and a new case to screen readers, never the seconds', () => {
-    expect(announcement(makeView({ phase: 'questions', running: true }))).toBe(
+    expect(announcement(makeView({ phase: 'questions', running: true }), en)).toBe(
       'Clarifying questions',
     );
-    expect(announcement(makeView({ phase: 'questions', running: false }))).toBe(
+    expect(announcement(makeView({ phase: 'questions', running: false }), en)).toBe(
       'Clarifying questions, paused',
     );
-    expect(announcement(makeView({ phase: 'presentation', running: true, caseNumber: 2 }))).toBe(
-      'Case presentation, case 2',
-    );
-    expect(announcement(makeView({ phase: 'lobby', running: false }))).toBe('Waiting to start');
-    expect(announcement(makeView({ phase: 'ended', running: false, caseNumber: 2 }))).toBe(
+    expect(
+      announcement(makeView({ phase: 'presentation', running: true, caseNumber: 2 }), en),
+    ).toBe('Case presentation, case 2');
+    expect(announcement(makeView({ phase: 'lobby', running: false }), en)).toBe('Waiting to start');
+    expect(announcement(makeView({ phase: 'ended', running: false, caseNumber: 2 }), en)).toBe(
       'Session ended',
     );
   });
@@ -66,12 +69,12 @@ describe('phase texts', () => {
 describe('promptFor', () => {
   it('tells the presenter to sit back in the discussion and the others the norms', () => {
     const view = makeView({ phase: 'discussion' });
-    expect(promptFor(view, true)).toMatch(/sit back and listen/i);
-    expect(promptFor(view, false)).toMatch(/no solutions, no advice/i);
+    expect(promptFor(view, true, en)).toMatch(/sit back and listen/i);
+    expect(promptFor(view, false, en)).toMatch(/no solutions, no advice/i);
   });
 
   it('invites the presenter back in the reflection', () => {
-    expect(promptFor(makeView({ phase: 'reflection' }), true)).toMatch(/invited back/i);
+    expect(promptFor(makeView({ phase: 'reflection' }), true, en)).toMatch(/invited back/i);
   });
 
   it('uses the group’s own prompts', () => {
@@ -80,7 +83,7 @@ describe('promptFor', () => {
       ...view.prompts,
       questions: { member: 'Facts, please.', presenter: 'Be brief.' },
     };
-    expect(promptFor(view, false)).toBe('Facts, please.');
+    expect(promptFor(view, false, en)).toBe('Facts, please.');
   });
 });
 
@@ -156,24 +159,35 @@ describe('createGroup', () => {
       });
     }) as typeof fetch;
     const result = await createGroup(
-      { name: ' Tuesday ', budgets: { opening: 60_000 }, autoAdvance: false },
+      { name: ' Tuesday ', language: 'de', budgets: { opening: 60_000 }, autoAdvance: false },
       fetcher,
     );
     expect(sent).toEqual({
       name: 'Tuesday',
+      language: 'de',
       plan: { budgets: { opening: 60_000 }, autoAdvance: false },
     });
     expect(result.ok && consolePath(result.group)).toBe('/f/K7M2QX#key=secret');
   });
 
-  it('passes the server’s error message on', async () => {
-    const fetcher = (async () =>
-      new Response(JSON.stringify({ error: { code: 'rate_limited', message: 'Slow down.' } }), {
-        status: 429,
-      })) as unknown as typeof fetch;
-    expect(await createGroup({ name: '', budgets: {}, autoAdvance: true }, fetcher)).toEqual({
+  it('tells what went wrong, for the page to say in its language', async () => {
+    const answering = (status: number, body: unknown) =>
+      (async () => new Response(JSON.stringify(body), { status })) as unknown as typeof fetch;
+    const form = { name: '', language: 'en', budgets: {}, autoAdvance: true } as const;
+    const limited = { error: { code: 'rate_limited', message: 'Slow down.' } };
+    expect(await createGroup(form, answering(429, limited))).toEqual({
       ok: false,
-      message: 'Slow down.',
+      problem: { kind: 'rateLimited' },
+    });
+    const invalid = { error: { code: 'invalid_request', message: 'No.' } };
+    expect(await createGroup(form, answering(400, invalid))).toEqual({
+      ok: false,
+      problem: { kind: 'failed', status: 400 },
+    });
+    const offline = (() => Promise.reject(new Error('offline'))) as unknown as typeof fetch;
+    expect(await createGroup(form, offline)).toEqual({
+      ok: false,
+      problem: { kind: 'unreachable' },
     });
   });
 });

@@ -117,4 +117,17 @@ describe('fitting the sitting to its end', () => {
     ]);
     expect(fit.stillOverMs).toBe(10 * MINUTE);
   });
+
+  it('[E3] leaves the running phase alone in the cases still to come too (its budget is shared)', () => {
+    const h = createHarness({ cases: 2 });
+    h.send({ type: 'start' });
+    for (let i = 0; i < 3; i++) h.send({ type: 'next' }); // discussion of case 1
+    const fit = fitToEnd(h.view(), T0, T0 + 40 * MINUTE);
+    expect(fit.changes.map((change) => change.phase)).not.toContain('discussion');
+    for (const change of fit.changes) {
+      expectAccepted(h.send({ type: 'setBudget', phase: change.phase, ms: change.toMs }));
+    }
+    expect(h.view().phaseBudgetMs).toBe(25 * MINUTE);
+    expect((h.view().projectedEndAt ?? 0) - (T0 + 40 * MINUTE)).toBe(fit.stillOverMs);
+  });
 });

@@ -7,11 +7,16 @@ import { PhaseAnnouncer } from '../../components/PhaseAnnouncer.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { QrCode } from '../../components/QrCode.tsx';
 import { TimeDigits } from '../../components/TimeDigits.tsx';
+import { displayWords, useDisplayWords } from '../../i18n/display/words.ts';
+import { useGroupLanguage } from '../../i18n/useGroupLanguage.ts';
 import { useLinkOrigin } from '../../models/links.ts';
 import { usePageSession } from '../../models/pageSession.ts';
 import { announcement, nextText, phaseStep, phaseTitle } from '../../models/phaseText.ts';
+import { formatTimeOfDay } from '../../models/timeOfDay.ts';
+import { useCues } from '../../models/useCues.ts';
 import { useTitle } from '../../models/useTitle.ts';
 import { useValue } from '../../models/useValue.ts';
+import { DisplayCues } from './DisplayCues.tsx';
 import { KeepAwakePrompt } from './KeepAwake.tsx';
 import { ScreenAwake } from './screenAwake.ts';
 import { useFullscreen, useIdle } from './useIdle.ts';
@@ -23,7 +28,9 @@ interface Props {
 
 /** The projector: a calm, huge countdown seen from across the room. */
 export function DisplayPage({ code }: Props) {
-  const { session, countdown } = usePageSession(() => ({ code, role: 'display' }));
+  const page = usePageSession(() => ({ code, role: 'display' }));
+  const { session, countdown } = page;
+  const cues = useCues(page, 'projector');
   const awake = useScreenAwake();
   // Once the mouse rests, its pointer and the full-screen button leave the projected picture.
   const idle = useIdle(3000);
@@ -31,8 +38,12 @@ export function DisplayPage({ code }: Props) {
   const view = useValue(session.view);
   const status = useValue(session.status);
   const reading = useValue(countdown.reading);
-  useTitle('Projector', view?.name);
+  // The projector speaks the group's language, and nothing before it knows which.
+  const text = useGroupLanguage(view?.language, status, null, displayWords);
+  const words = useValue(displayWords.words);
+  useTitle(words?.page ?? '', view?.name);
 
+  if (!text || !words) return <main class="display" />;
   if (status === 'not_found' || status === 'expired' || status === 'invalid') {
     return <ClosedNotice status={status} code={code} />;
   }
@@ -40,9 +51,9 @@ export function DisplayPage({ code }: Props) {
   const live = status === 'live';
   const phase = view?.phase;
   const welcoming = phase === 'lobby' || phase === 'opening';
-  const title = view ? phaseTitle(view) : 'Connecting…';
-  const next = view ? nextText(view) : null;
-  const step = view ? phaseStep(view) : null;
+  const title = view ? phaseTitle(view, text) : text.connection.connecting;
+  const next = view ? nextText(view, text) : null;
+  const step = view ? phaseStep(view, text) : null;
   const overtime = reading?.countdown.overtime ?? false;
   const memberUrl = `${linkOrigin}/m/${code}`;
 
@@ -52,8 +63,8 @@ export function DisplayPage({ code }: Props) {
       data-phase={phase ?? ''}
       data-status={status}
     >
-      <h1 class="visually-hidden">{view?.name || 'Balint group'}: projector</h1>
-      <PhaseAnnouncer message={view ? announcement(view) : ''} />
+      <h1 class="visually-hidden">{words.heading(view?.name || words.group)}</h1>
+      <PhaseAnnouncer message={view ? announcement(view, text) : ''} />
       <div class="display__timer">
         <p class="display__phase">
           {step && <span class="display__step">{step}</span>}
@@ -61,10 +72,11 @@ export function DisplayPage({ code }: Props) {
         </p>
         {phase === 'lobby' && (
           <p class="display__lead">
-            {view?.name ? `${view.name} · ` : ''}The session will begin soon.
+            {view?.name ? `${view.name} · ` : ''}
+            {words.soon}
           </p>
         )}
-        {phase === 'ended' && <p class="display__lead">Thank you.</p>}
+        {phase === 'ended' && <p class="display__lead">{words.thanks}</p>}
         {view && phase !== 'lobby' && phase !== 'ended' && (
           <>
             <TimeDigits reading={reading} stale={!live} class="display__digits" />
@@ -75,33 +87,40 @@ export function DisplayPage({ code }: Props) {
               {!view.running && (
                 <span class="display__paused">
                   <Icon name="pause" />
-                  Paused
+                  {text.session.paused}
                 </span>
               )}
-              {view.caseNumber > 1 ? `Case ${view.caseNumber} · ` : ''}
-              {next ? `Next: ${next}` : ''}
+              {view.caseNumber > 1 ? `${text.session.case(view.caseNumber)} · ` : ''}
+              {next ? text.session.next(next) : ''}
             </p>
           </>
         )}
       </div>
       {welcoming && (
         <div class="display__welcome">
-          <section class="display__join" aria-label="Join on your phone">
-            <QrCode text={memberUrl} label="QR code to follow on your phone" class="display__qr" />
+          <section class="display__join" aria-label={words.join}>
+            <QrCode text={memberUrl} label={words.qr} class="display__qr" />
             <div>
-              <p class="display__join-lead">Follow on your phone</p>
+              <p class="display__join-lead">{words.follow}</p>
               <p class="display__code">{code}</p>
               <p class="display__url">{memberUrl.replace(/^https?:\/\//, '')}</p>
             </div>
           </section>
           <section class="display__rules" aria-labelledby="display-rules">
-            <h2 id="display-rules">Our ground rules</h2>
+            <h2 id="display-rules">{words.groundRules}</h2>
             <GroundRules />
           </section>
         </div>
       )}
+      {view?.endsAt != null && phase !== 'ended' && (
+        <p class="display__until">until {formatTimeOfDay(view.endsAt)}</p>
+      )}
       <ConnectionBadge status={status} class="display__status" />
-      {awake ? <KeepAwakePrompt /> : <FullscreenButton idle={idle} />}
+      <div class="display__corner">
+        <DisplayCues cues={cues} idle={idle} />
+        {!awake && <FullscreenButton idle={idle} />}
+      </div>
+      {awake && <KeepAwakePrompt />}
     </main>
   );
 }
@@ -114,6 +133,7 @@ function useScreenAwake(): boolean {
 }
 
 function FullscreenButton({ idle }: { idle: boolean }) {
+  const words = useDisplayWords();
   const fullscreen = useFullscreen();
   if (fullscreen || !document.fullscreenEnabled) return null;
   return (
@@ -123,7 +143,7 @@ function FullscreenButton({ idle }: { idle: boolean }) {
       onClick={() => void document.documentElement.requestFullscreen().catch(() => undefined)}
     >
       <Icon name="fullscreen" />
-      Full screen
+      {words.fullScreen}
     </button>
   );
 }

@@ -1,4 +1,5 @@
 import { Icon } from '../../components/Icon.tsx';
+import { useDisplayWords } from '../../i18n/display/words.ts';
 import { useFullscreen } from './useIdle.ts';
 
 /**
@@ -6,10 +7,11 @@ import { useFullscreen } from './useIdle.ts';
  * view, for the one click the fallback needs. The same click also fills the screen.
  */
 export function KeepAwakePrompt() {
+  const text = useDisplayWords();
   const fullscreen = useFullscreen();
   const canFill = document.fullscreenEnabled && !fullscreen;
   return (
-    <section class="display__awake" aria-label="Keep the screen awake">
+    <section class="display__awake" aria-label={text.awake}>
       <button
         type="button"
         class="button button--primary display__awake-button"
@@ -19,11 +21,9 @@ export function KeepAwakePrompt() {
         }}
       >
         <Icon name="fullscreen" />
-        {canFill ? 'Keep the screen awake and go full screen' : 'Keep the screen awake'}
+        {canFill ? text.awakeAndFill : text.awake}
       </button>
-      <p class="display__awake-why">
-        Otherwise this screen may go dark mid-session. One click or key press here is enough.
-      </p>
+      <p class="display__awake-why">{text.awakeWhy}</p>
     </section>
   );
 }

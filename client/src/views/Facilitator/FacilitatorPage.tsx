@@ -6,12 +6,15 @@ import { Icon } from '../../components/Icon.tsx';
 import { PhaseAnnouncer } from '../../components/PhaseAnnouncer.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { TimeDigits } from '../../components/TimeDigits.tsx';
+import { useGroupLanguage } from '../../i18n/useGroupLanguage.ts';
+import { takeFacilitatorKey } from '../../models/facilitatorKey.ts';
 import { usePageSession } from '../../models/pageSession.ts';
 import { announcement, nextText, phaseStep, phaseTitle } from '../../models/phaseText.ts';
-import { takeFacilitatorKey } from '../../models/storage.ts';
+import { useCues } from '../../models/useCues.ts';
 import { useTitle } from '../../models/useTitle.ts';
 import { useValue } from '../../models/useValue.ts';
 import { Controls } from './Controls.tsx';
+import { CuePanel, usePulseClass } from './CuePanel.tsx';
 import { ConsoleModel } from './consoleModel.ts';
 import { PlanEditor } from './PlanEditor.tsx';
 import { Presence } from './Presence.tsx';
@@ -19,6 +22,8 @@ import { PresenterField } from './PresenterField.tsx';
 import { ProjectorButton } from './ProjectorButton.tsx';
 import { RefusalNotice } from './RefusalNotice.tsx';
 import { ShareLinks } from './ShareLinks.tsx';
+import { SittingFact, useProjection } from './SittingFact.tsx';
+import { SittingPanel } from './SittingPanel.tsx';
 import { UndoBar } from './UndoBar.tsx';
 import { WHO_SPEAKS } from './whoSpeaks.ts';
 import './facilitator.css';
@@ -63,18 +68,23 @@ interface ConsoleProps {
 }
 
 function Console({ code, facilitatorKey }: ConsoleProps) {
-  const { session, countdown } = usePageSession(() => ({
+  const page = usePageSession(() => ({
     code,
     role: 'facilitator',
     key: facilitatorKey,
   }));
+  const { session, countdown } = page;
   const [model] = useState(() => new ConsoleModel(session));
   useEffect(() => () => model.dispose(), [model]);
   const view = useValue(session.view);
   const status = useValue(session.status);
+  useGroupLanguage(view?.language, status);
   const reading = useValue(countdown.reading);
   const refusal = useValue(model.refusal);
   useTitle('Console', view?.name);
+  const cues = useCues(page, 'console');
+  const pulseClass = usePulseClass(cues);
+  const projection = useProjection(session);
 
   if (status === 'forbidden') return <NoKey code={code} />;
   if (status === 'not_found' || status === 'expired' || status === 'invalid') {
@@ -105,7 +115,7 @@ function Console({ code, facilitatorKey }: ConsoleProps) {
         </p>
       )}
       <main class="console__main">
-        <section class="now" aria-labelledby="now-title">
+        <section class={`now ${pulseClass}`} aria-labelledby="now-title">
           <p class="now__step">{view && phaseStep(view) ? `Phase ${phaseStep(view)}` : ' '}</p>
           <h1 id="now-title" class="now__title">
             {title}
@@ -148,15 +158,26 @@ function Console({ code, facilitatorKey }: ConsoleProps) {
                 <dt>Presenter</dt>
                 <dd>{view.presenter ?? 'not set'}</dd>
               </div>
+              <SittingFact projection={projection} />
             </dl>
           )}
           {view && <Controls view={view} console={model} live={live} />}
           {view && <UndoBar view={view} console={model} live={live} />}
         </section>
-        <aside class="console__side" aria-label="Plan, presenter, people and links">
+        <aside class="console__side" aria-label="Sitting, plan, presenter, people, cues and links">
+          {view && (
+            <SittingPanel
+              view={view}
+              console={model}
+              live={live}
+              projection={projection}
+              serverNow={() => session.clock.now()}
+            />
+          )}
           {view && <PlanEditor view={view} console={model} live={live} />}
           {view && <PresenterField view={view} console={model} live={live} />}
           {view && <Presence view={view} console={model} live={live} />}
+          <CuePanel cues={cues} />
           <ShareLinks code={code} facilitatorKey={facilitatorKey} />
         </aside>
       </main>

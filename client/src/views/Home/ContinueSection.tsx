@@ -1,4 +1,8 @@
+import type { Language } from '@balint/shared';
 import { useEffect, useState } from 'preact/hooks';
+import { useText } from '../../i18n/dictionary.ts';
+import { formatLocale } from '../../i18n/formatLocale.ts';
+import { useHomeWords } from '../../i18n/home/words.ts';
 import { groupsStillThere, type RecentGroup, recentGroups } from './homeMemory.ts';
 
 /**
@@ -6,6 +10,8 @@ import { groupsStillThere, type RecentGroup, recentGroups } from './homeMemory.t
  * checked with the server first: a group that expired is dropped, never offered as a dead end.
  */
 export function ContinueSection() {
+  const { locale } = useText();
+  const text = useHomeWords();
   const [groups, setGroups] = useState<RecentGroup[]>([]);
   useEffect(() => {
     let current = true;
@@ -22,14 +28,14 @@ export function ContinueSection() {
   if (groups.length === 0) return null;
   return (
     <section class="home__continue" aria-labelledby="continue-title">
-      <h2 id="continue-title">Continue on this device</h2>
+      <h2 id="continue-title">{text.continueTitle}</h2>
       <ul>
         {groups.map((group) => (
           <li key={group.code}>
             <a href={`/f/${group.code}`}>
-              {group.name || 'Unnamed group'} <span class="home__continue-code">{group.code}</span>
+              {group.name || text.unnamed} <span class="home__continue-code">{group.code}</span>
             </a>
-            <span class="muted"> · created {timeOfDay(group.createdAt)}</span>
+            <span class="muted"> · {text.created(timeOfDay(group.createdAt, locale))}</span>
           </li>
         ))}
       </ul>
@@ -37,7 +43,7 @@ export function ContinueSection() {
   );
 }
 
-/** "20:39" or "8:39 PM", as this browser's own locale writes a time. */
-function timeOfDay(epochMs: number): string {
-  return new Date(epochMs).toLocaleTimeString(undefined, { timeStyle: 'short' });
+/** "20:39" or "8:39 PM": the page's language as this browser's own variant of it writes a time. */
+function timeOfDay(epochMs: number, language: Language): string {
+  return new Intl.DateTimeFormat(formatLocale(language), { timeStyle: 'short' }).format(epochMs);
 }

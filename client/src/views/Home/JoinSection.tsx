@@ -1,11 +1,14 @@
 import { useRef, useState } from 'preact/hooks';
-import { joinTarget } from './groupCheck.ts';
+import type { HomeWords } from '../../i18n/home/en.ts';
+import { useHomeWords } from '../../i18n/home/words.ts';
+import { type JoinProblem, joinTarget } from './groupCheck.ts';
 
 /** A member joins with the code on the projector; a wrong code is answered here, not elsewhere. */
 export function JoinSection() {
+  const text = useHomeWords();
   const field = useRef<HTMLInputElement>(null);
   const [code, setCode] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<JoinProblem | null>(null);
   const [checking, setChecking] = useState(false);
 
   const submit = async (event: Event) => {
@@ -18,17 +21,17 @@ export function JoinSection() {
       return;
     }
     setChecking(false);
-    setError(result.message);
+    setError(result.problem);
     // What was typed stays, with the caret in it, ready to be corrected.
     field.current?.focus();
   };
 
   return (
     <section class="home__card home__join" aria-labelledby="join-title">
-      <h2 id="join-title">Join as a member</h2>
-      <p class="muted">Enter the six-character code shown on the projector.</p>
+      <h2 id="join-title">{text.joinTitle}</h2>
+      <p class="muted">{text.joinLead}</p>
       <form noValidate onSubmit={submit}>
-        <label for="join-code">Join code</label>
+        <label for="join-code">{text.joinCode}</label>
         <div class="home__row">
           <input
             ref={field}
@@ -48,15 +51,33 @@ export function JoinSection() {
             }}
           />
           <button type="submit" class="button button--primary" aria-disabled={checking}>
-            Join
+            {text.join}
           </button>
         </div>
         {error && (
           <p id="join-error" class="home__error" role="alert">
-            {error}
+            {problemText(error, text)}
           </p>
         )}
       </form>
     </section>
   );
+}
+
+/** What went wrong with a typed code, in a sentence. */
+function problemText(problem: JoinProblem, text: HomeWords): string {
+  switch (problem.kind) {
+    case 'malformed':
+      return text.malformed;
+    case 'missing':
+      return text.missing(problem.code);
+    case 'limited':
+      return text.limited;
+    case 'unreachable':
+      return text.unreachable;
+    case 'failed':
+      return text.checkFailed;
+    default:
+      return problem satisfies never;
+  }
 }

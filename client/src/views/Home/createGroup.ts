@@ -1,19 +1,40 @@
-import type { CreateGroupResponse, ErrorBody, PhaseId, PlanInput } from '@balint/shared';
+import type {
+  CreateGroupRequest,
+  CreateGroupResponse,
+  ErrorBody,
+  Language,
+  PhaseId,
+  PlanInput,
+} from '@balint/shared';
 
 export interface CreateForm {
   name: string;
+  language: Language;
   budgets: Partial<Record<PhaseId, number>>;
   autoAdvance: boolean;
+  /** Cases planned for the sitting (1–3); left out, the server plans one. */
+  cases?: number;
 }
+
+/** Why no group was created (the page says it in its own language). */
+export type CreateProblem =
+  | { kind: 'unreachable' }
+  | { kind: 'rateLimited' }
+  | { kind: 'failed'; status: number };
 
 export type CreateResult =
   | { ok: true; group: CreateGroupResponse }
-  | { ok: false; message: string };
+  | { ok: false; problem: CreateProblem };
 
-/** POSTs a new group; errors come back as plain sentences. */
+/** POSTs a new group in its language. */
 export async function createGroup(form: CreateForm, fetcher = fetch): Promise<CreateResult> {
-  const plan: PlanInput = { budgets: form.budgets, autoAdvance: form.autoAdvance };
-  const body = { ...(form.name.trim() ? { name: form.name.trim() } : {}), plan };
+  const plan: PlanInput = {
+    budgets: form.budgets,
+    autoAdvance: form.autoAdvance,
+    ...(form.cases === undefined ? {} : { cases: form.cases }),
+  };
+  const name = form.name.trim();
+  const body: CreateGroupRequest = { ...(name ? { name } : {}), language: form.language, plan };
   let response: Response;
   try {
     response = await fetcher('/api/groups', {
@@ -22,15 +43,17 @@ export async function createGroup(form: CreateForm, fetcher = fetch): Promise<Cr
       body: JSON.stringify(body),
     });
   } catch {
-    return { ok: false, message: 'The server could not be reached. Check the connection.' };
+    return { ok: false, problem: { kind: 'unreachable' } };
   }
   const payload = (await response.json().catch(() => null)) as
     | CreateGroupResponse
     | ErrorBody
     | null;
   if (response.status === 201 && payload && 'code' in payload) return { ok: true, group: payload };
-  if (payload && 'error' in payload) return { ok: false, message: payload.error.message };
-  return { ok: false, message: `The server answered ${response.status}. Try again.` };
+  if (payload && 'error' in payload && payload.error.code === 'rate_limited') {
+    return { ok: false, problem: { kind: 'rateLimited' } };
+  }
+  return { ok: false, problem: { kind: 'failed', status: response.status } };
 }
 
 /** Where to go after creating: the console's path and fragment on this page's own origin. */

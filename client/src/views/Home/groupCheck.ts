@@ -19,30 +19,20 @@ export async function checkGroup(code: string, fetcher: Fetcher = fetch): Promis
   return 'failed';
 }
 
-export type JoinResult = { ok: true; path: string } | { ok: false; message: string };
+/** Why a typed code leads nowhere (said in the page's language by the page). */
+export type JoinProblem =
+  | { kind: 'malformed' }
+  | { kind: 'missing'; code: string }
+  | { kind: Exclude<GroupCheck, 'found' | 'missing'> };
 
-/** Where a typed code leads: the member page of a group that exists, or a sentence saying why not. */
+export type JoinResult = { ok: true; path: string } | { ok: false; problem: JoinProblem };
+
+/** Where a typed code leads: the member page of a group that exists, or why not. */
 export async function joinTarget(typed: string, fetcher: Fetcher = fetch): Promise<JoinResult> {
   const code = normalizeJoinCode(typed);
-  if (!isJoinCode(code)) {
-    return { ok: false, message: 'A join code has six letters and digits, like K7M2QX.' };
-  }
+  if (!isJoinCode(code)) return { ok: false, problem: { kind: 'malformed' } };
   const check = await checkGroup(code, fetcher);
-  switch (check) {
-    case 'found':
-      return { ok: true, path: `/m/${code}` };
-    case 'missing':
-      return {
-        ok: false,
-        message: `No group has the code ${code}. Check it against the projector and try again.`,
-      };
-    case 'limited':
-      return { ok: false, message: 'Too many codes tried. Wait a minute, then try again.' };
-    case 'unreachable':
-      return { ok: false, message: 'The server could not be reached. Check the connection.' };
-    case 'failed':
-      return { ok: false, message: 'The server could not check the code. Try again.' };
-    default:
-      return check satisfies never;
-  }
+  if (check === 'found') return { ok: true, path: `/m/${code}` };
+  if (check === 'missing') return { ok: false, problem: { kind: 'missing', code } };
+  return { ok: false, problem: { kind: check } };
 }

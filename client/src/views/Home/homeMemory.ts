@@ -1,4 +1,12 @@
-import { isJoinCode, PHASE_IDS, type PhaseId } from '@balint/shared';
+import {
+  isJoinCode,
+  isLanguage,
+  type Language,
+  MAX_CASES,
+  MIN_CASES,
+  PHASE_IDS,
+  type PhaseId,
+} from '@balint/shared';
 import { storageKeys, store } from '../../models/storage.ts';
 import { checkGroup, type GroupCheck } from './groupCheck.ts';
 
@@ -9,11 +17,14 @@ export interface RecentGroup {
   createdAt: number;
 }
 
-/** The create form as last submitted here: a weekly group keeps its own lengths. */
+/** The create form as last submitted here: a weekly group keeps its own lengths and language. */
 export interface RememberedPlan {
   name: string;
+  /** Absent in what was remembered before groups had languages. */
+  language?: Language;
   minutes: Record<PhaseId, string>;
   autoAdvance: boolean;
+  cases?: number;
 }
 
 /** Where the start page keeps what it remembers (only the start page reads these). */
@@ -99,9 +110,12 @@ export function rememberedPlan(): RememberedPlan | null {
   if (!stored || typeof stored !== 'object') return null;
   const minutes = stored.minutes as Record<string, unknown> | undefined;
   if (!minutes || !PHASE_IDS.every((phase) => typeof minutes[phase] === 'string')) return null;
+  const cases = stored.cases;
   return {
     name: typeof stored.name === 'string' ? stored.name : '',
+    ...(isLanguage(stored.language) ? { language: stored.language } : {}),
     minutes: minutes as Record<PhaseId, string>,
     autoAdvance: stored.autoAdvance === true,
+    ...(typeof cases === 'number' && cases >= MIN_CASES && cases <= MAX_CASES ? { cases } : {}),
   };
 }

@@ -1,21 +1,29 @@
-import { MEMBER_NAME_MAX } from '@balint/shared';
+import { type Language, MEMBER_NAME_MAX } from '@balint/shared';
 import { useState } from 'preact/hooks';
+import { useText } from '../../i18n/dictionary.ts';
 import { useValue } from '../../models/useValue.ts';
+import { LanguageChoice } from './LanguageChoice.tsx';
 import { canVibrate, type MemberPrefs } from './memberPrefs.ts';
+import { SETTINGS_WORDS } from './settingsWords.ts';
+import './settings.css';
 
-interface Props {
+export interface MemberSettingsProps {
   prefs: MemberPrefs;
+  group: Language;
   onNameChange: () => void;
 }
 
-/** The member's optional display name and vibration opt-in. */
-export function MemberSettings({ prefs, onNameChange }: Props) {
+/**
+ * The phone's own settings: the member's optional display name, the interface language and
+ * the vibration opt-in. Loaded when the member opens the panel (see SettingsPanel).
+ */
+export function MemberSettings({ prefs, group, onNameChange }: MemberSettingsProps) {
   const [draft, setDraft] = useState(prefs.name.peek());
   const vibrate = useValue(prefs.vibrate);
   const vibration = canVibrate();
+  const text = SETTINGS_WORDS[useText().locale];
   return (
-    <details class="member__details">
-      <summary>Your name and vibration</summary>
+    <>
       <form
         class="member__name"
         onSubmit={(event) => {
@@ -25,7 +33,7 @@ export function MemberSettings({ prefs, onNameChange }: Props) {
           onNameChange();
         }}
       >
-        <label for="member-name">Name shown to the facilitator (optional)</label>
+        <label for="member-name">{text.name}</label>
         <div class="member__row">
           <input
             id="member-name"
@@ -36,7 +44,7 @@ export function MemberSettings({ prefs, onNameChange }: Props) {
             onInput={(event) => setDraft(event.currentTarget.value)}
           />
           <button type="submit" class="button">
-            Save
+            {text.save}
           </button>
         </div>
       </form>
@@ -51,13 +59,10 @@ export function MemberSettings({ prefs, onNameChange }: Props) {
             if (on) navigator.vibrate?.(60);
           }}
         />
-        Vibrate when the phase changes
+        {text.vibrate}
       </label>
-      <p class="muted member__hint">
-        {vibration
-          ? 'Keep this page open. Vibration does not work on iPhones.'
-          : 'This phone cannot vibrate from a web page (iPhones never do).'}
-      </p>
-    </details>
+      <p class="muted member__hint">{vibration ? text.vibrateHint : text.cannotVibrate}</p>
+      <LanguageChoice prefs={prefs} group={group} />
+    </>
   );
 }

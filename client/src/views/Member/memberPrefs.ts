@@ -1,4 +1,4 @@
-import { MEMBER_NAME_MAX } from '@balint/shared';
+import { isLanguage, type Language, MEMBER_NAME_MAX } from '@balint/shared';
 import { type Signal, signal } from '@preact/signals-core';
 import { storageKeys, store } from '../../models/storage.ts';
 
@@ -19,6 +19,8 @@ export class MemberPrefs {
   readonly offer: Signal<boolean>;
   readonly vibrate = signal(store.get(storageKeys.vibrate) === 'on');
   readonly device = deviceId();
+  /** This phone's own interface language; null follows the group's. */
+  readonly language = signal(ownLanguage(store.get(storageKeys.memberLanguage)));
 
   constructor(private readonly code: string) {
     this.offer = signal(store.get(storageKeys.offer(code)) === 'yes');
@@ -39,6 +41,15 @@ export class MemberPrefs {
     this.vibrate.value = vibrate;
     store.set(storageKeys.vibrate, vibrate ? 'on' : null);
   }
+
+  setLanguage(language: Language | null): void {
+    this.language.value = language;
+    store.set(storageKeys.memberLanguage, language);
+  }
+}
+
+function ownLanguage(stored: string | null): Language | null {
+  return isLanguage(stored) ? stored : null;
 }
 
 /** Vibration works on Android browsers; iPhones have no Vibration API. */
