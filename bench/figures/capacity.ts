@@ -20,7 +20,7 @@ export const capacityFigure: Figure = {
   id: '3',
   title: 'Capacity: memory per screen, views while a room fills',
   async run({ quick, log }) {
-    const joinCount = quick ? 300 : 1_200;
+    const joinCount = quick ? 150 : 1_200;
     const wanted = quick ? [600, 1_000] : [12_000, 20_000];
     const fdCap = openFilesLimit() - FD_HEADROOM;
     const levels = wanted.map((count) => Math.min(count, fdCap));

@@ -1,4 +1,4 @@
-import { countdownAt } from '@balint/shared';
+import { countdownAt, PROTOCOL_VERSION } from '@balint/shared';
 import { io } from 'socket.io-client';
 import { seededRandom } from '../../tests/support/random.ts';
 import { createGroup } from '../lib/api.ts';
@@ -48,7 +48,12 @@ export const clockAgreementFigure: Figure = {
     const facilitator = io(server.url, {
       forceNew: true,
       transports: ['websocket'],
-      auth: { code: group.code, role: 'facilitator', key: group.facilitatorKey },
+      auth: {
+        code: group.code,
+        role: 'facilitator',
+        key: group.facilitatorKey,
+        v: PROTOCOL_VERSION,
+      },
     });
     const timers = new Set<ReturnType<typeof setTimeout>>();
     try {

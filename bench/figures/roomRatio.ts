@@ -22,7 +22,7 @@ export const roomRatioFigure: Figure = {
   id: '2',
   title: 'One room of 1,200 screens vs bare Socket.IO',
   async run({ quick, log }) {
-    const screens = quick ? 300 : 1_200;
+    const screens = quick ? 150 : 1_200;
     const rounds = quick ? 8 : 200;
     const warmup = quick ? 2 : 10;
     const [server, pool] = await Promise.all([ServerProcess.start(), LoadPool.start(WORKERS)]);

@@ -9,6 +9,8 @@ export interface ScreenSpec {
   role: 'facilitator' | 'display' | 'member';
   key?: string;
   name?: string;
+  /** A phone's own id, as member pages send it. */
+  device?: string;
   /** A screen whose arrivals count toward "the last screen" (facilitators do not). */
   counted: boolean;
 }

@@ -1,4 +1,10 @@
-import type { Command, CommandAck, SessionView } from '@balint/shared';
+import {
+  type Command,
+  type CommandAck,
+  type HandshakeAuth,
+  PROTOCOL_VERSION,
+  type SessionView,
+} from '@balint/shared';
 import { io, type Socket } from 'socket.io-client';
 import { sharedNow, withTimeout } from './clock.ts';
 import type {
@@ -62,9 +68,11 @@ function onView(screen: Screen, view: SessionView): void {
 }
 
 function open(spec: ScreenSpec, reconnect: boolean): Promise<void> {
-  const auth: Record<string, string> = { code: spec.code, role: spec.role };
+  // As the pages shake hands: the protocol they speak, and a phone's own id.
+  const auth: HandshakeAuth = { code: spec.code, role: spec.role, v: PROTOCOL_VERSION };
   if (spec.key) auth.key = spec.key;
   if (spec.name) auth.name = spec.name;
+  if (spec.device) auth.device = spec.device;
   const socket = io(spec.url, {
     forceNew: true,
     transports: ['websocket'],

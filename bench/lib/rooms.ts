@@ -15,7 +15,7 @@ export interface Room {
 
 /**
  * One group's sockets: a facilitator (not counted) and `screenCount` screens, one display
- * and the rest members with a name, as in a meeting room. `urls` spreads the screens over
+ * and the rest members with a name and a phone id, as in a meeting room. `urls` spreads the screens over
  * server processes (scale-out); the facilitator uses the first.
  */
 export function roomSockets(
@@ -38,7 +38,15 @@ export function roomSockets(
     const sid = nextSid++;
     return index === 0
       ? { sid, url, code: group.code, role: 'display', counted: true }
-      : { sid, url, code: group.code, role: 'member', name: `M${index}`, counted: true };
+      : {
+          sid,
+          url,
+          code: group.code,
+          role: 'member',
+          name: `M${index}`,
+          device: `bench-phone-${sid}`,
+          counted: true,
+        };
   });
   return {
     room: { code: group.code, facilitatorSid: facilitator.sid, screens, revision: 0, step: 0 },

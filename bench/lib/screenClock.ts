@@ -1,4 +1,9 @@
-import { remainingMs, type SessionView } from '@balint/shared';
+import {
+  type HandshakeAuth,
+  PROTOCOL_VERSION,
+  remainingMs,
+  type SessionView,
+} from '@balint/shared';
 import { io, type Socket } from 'socket.io-client';
 import { type ClockOptions, ServerClock } from '../../client/src/clock.ts';
 
@@ -26,13 +31,13 @@ export class ClockedScreen {
 
   constructor(
     url: string,
-    auth: Record<string, string>,
+    auth: HandshakeAuth,
     clocks: Pick<ClockOptions, 'now' | 'wallNow'> = {},
   ) {
     this.socket = io(url, {
       forceNew: true,
       transports: ['websocket'],
-      auth,
+      auth: { ...auth, v: PROTOCOL_VERSION },
       reconnectionDelay: 500,
       reconnectionDelayMax: 1000,
       randomizationFactor: 0.3,
