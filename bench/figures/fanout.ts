@@ -6,6 +6,7 @@ import { table } from '../lib/figure.ts';
 import { LoadPool } from '../lib/loadPool.ts';
 import { type Room, roomSockets } from '../lib/rooms.ts';
 import { ServerProcess } from '../lib/serverProcess.ts';
+import { probeStalls } from '../lib/stallProbe.ts';
 import { fmt, fmtMs, mib, summarize } from '../lib/stats.ts';
 
 const SCREENS_PER_ROOM = 12;
@@ -63,6 +64,7 @@ export const fanoutFigure: Figure = {
         const latency = summarize(result.latencies);
         const ack = summarize(result.ackLatencies);
         const pauses = server.gcPauses.filter((pause) => pause.at >= commandsFrom).map((p) => p.ms);
+        const stalls = await probeStalls(server.url, quick ? 1_000 : 12_000);
         worstP99AtTop = latency.p99;
         rows.push([
           `${level.toLocaleString('en-US')} × ${SCREENS_PER_ROOM}`,
@@ -76,6 +78,10 @@ export const fanoutFigure: Figure = {
             pauses.reduce((a, b) => a + b, 0),
             0,
           )} ms in all`,
+          `${fmt(stalls.maxMs, 0)} ms` +
+            (stalls.slow.length
+              ? ` (> 50 ms at ${stalls.slow.map((s) => `${fmt(s.atS, 1)} s`).join(', ')})`
+              : ''),
         ]);
         log(`fan-out: ${level} rooms: ${fmtMs(latency, 2)}`);
       }
@@ -93,7 +99,9 @@ export const fanoutFigure: Figure = {
         'latency runs from the facilitator’s `emit` to the `session` view with the new revision ' +
         'at the last of the 12 screens. Server RSS is read from /proc after each level; the server ' +
         'runs with `--trace-gc`, and its garbage-collection pauses while the commands were timed ' +
-        'are counted (a command that arrives during a pause waits for it).',
+        'are counted (a command that arrives during a pause waits for it). After each level, ' +
+        '`GET /healthz` every 20 ms with nothing else going on shows how long the server’s event ' +
+        'loop stalls on work of its own (timers, sweeps, GC): a command arriving then waits.',
       '',
       table(
         [
@@ -105,6 +113,7 @@ export const fanoutFigure: Figure = {
           'refused or lost',
           'server RSS',
           'server GC pauses while timed',
+          'idle server: slowest /healthz',
         ],
         rows,
       ),

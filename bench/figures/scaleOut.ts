@@ -168,7 +168,11 @@ export async function measureScaleOut(
   const before = [first.rssBytes(), second.rssBytes()];
   const budgetMs = quick ? 20_000 : 240_000;
   const joinStarted = sharedNow();
-  const { connected } = await pool.connect(sockets, { concurrency: 50, budgetMs });
+  const { connected, failed, firstError } = await pool.connect(sockets, {
+    concurrency: 50,
+    budgetMs,
+    countFailures: true,
+  });
   const joinSeconds = (sharedNow() - joinStarted) / 1000;
   await sleep(quick ? 500 : 3_000);
   const rss = [first.rssBytes(), second.rssBytes()];
@@ -178,7 +182,9 @@ export async function measureScaleOut(
     return bytes + added * Math.max(0, (total - connected) / 2);
   });
   const reachedAll = connected >= total;
-  const holdsScreens = Math.max(...atFullShare) <= GIB;
+  // Screens refused are screens not held: they count against the target.
+  const refused = failed > 0;
+  const holdsScreens = !refused && Math.max(...atFullShare) <= GIB;
   const rssText = rss.map((bytes) => mib(bytes)).join(' + ');
   const fullText = atFullShare.map((bytes) => mib(bytes)).join(' + ');
   const details = [
@@ -203,7 +209,11 @@ export async function measureScaleOut(
         ? ` (${screensPerProcess.toLocaleString('en-US')} each: 20,000 is over this machine’s open-files limit per process)`
         : '') +
       `; ${connected.toLocaleString('en-US')} connected in ${fmt(joinSeconds, 0)} s ` +
-      `(${fmt(connected / joinSeconds, 0)}/s${reachedAll ? '' : `, stopped at the ${budgetMs / 1000} s budget`}). ` +
+      `(${fmt(connected / joinSeconds, 0)}/s${reachedAll ? '' : `, stopped at the ${budgetMs / 1000} s budget`})` +
+      (failed
+        ? `; ${failed.toLocaleString('en-US')} failed to connect (first: ${firstError})`
+        : '') +
+      '. ' +
       `RSS ${rssText}` +
       (reachedAll
         ? '.'
@@ -216,7 +226,8 @@ export async function measureScaleOut(
       measured:
         `p50 ${signed(added)} ms (${fmt(oneSummary.p50, 2)} → ${fmt(twoSummary.p50, 2)}); ` +
         `${connected.toLocaleString('en-US')} screens: ${rssText}` +
-        (reachedAll ? '' : ` (${total.toLocaleString('en-US')} extrapolated: ${fullText})`),
+        (reachedAll ? '' : ` (${total.toLocaleString('en-US')} extrapolated: ${fullText})`) +
+        (failed ? `; ${failed.toLocaleString('en-US')} failed to connect` : ''),
       target: TARGET,
       holds: quick ? null : added <= TARGET_ADDED_P50_MS && holdsScreens,
       details,

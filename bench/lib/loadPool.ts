@@ -124,7 +124,8 @@ export class LoadPool {
   /**
    * Opens `screens`, each on the worker `placement` chooses (default: round robin), at most
    * `concurrency` handshakes in flight per worker, and resolves with how many are open. With
-   * `budgetMs`, workers stop opening sockets when it runs out; any failure throws.
+   * `budgetMs`, workers stop opening sockets when it runs out; a failure throws unless
+   * `countFailures` (then it is counted).
    */
   async connect(
     screens: ScreenSpec[],
@@ -133,8 +134,9 @@ export class LoadPool {
       reconnect?: boolean;
       placement?: (s: ScreenSpec) => number;
       budgetMs?: number;
+      countFailures?: boolean;
     } = {},
-  ): Promise<{ connected: number; skipped: number }> {
+  ): Promise<{ connected: number; skipped: number; failed: number; firstError: string | null }> {
     const perWorker: ScreenSpec[][] = this.workers.map(() => []);
     for (const [position, screen] of screens.entries()) {
       const index = (options.placement?.(screen) ?? position) % this.workers.length;
@@ -160,13 +162,15 @@ export class LoadPool {
       ),
     );
     const failed = results.reduce((sum, result) => sum + result.failed, 0);
-    if (failed > 0) {
-      const first = results.find((result) => result.firstError)?.firstError;
-      throw new Error(`${failed} of ${screens.length} sockets failed to connect: ${first}`);
+    const firstError = results.find((result) => result.firstError)?.firstError ?? null;
+    if (failed > 0 && !options.countFailures) {
+      throw new Error(`${failed} of ${screens.length} sockets failed to connect: ${firstError}`);
     }
     return {
       connected: results.reduce((sum, result) => sum + result.connected, 0),
       skipped: results.reduce((sum, result) => sum + result.skipped, 0),
+      failed,
+      firstError,
     };
   }
 
