@@ -29,6 +29,15 @@ async function load(): Promise<void> {
       mount(FacilitatorPage, route.code);
       return;
     }
+    case 'register': {
+      // Like the console, the register page still speaks English (its shared parts too).
+      const [{ RegisterPage }] = await Promise.all([
+        import('./views/Register/RegisterPage.tsx'),
+        startIn('en'),
+      ]);
+      mount(RegisterPage, route.code);
+      return;
+    }
     case 'display': {
       const { DisplayPage } = await import('./views/Display/DisplayPage.tsx');
       mount(DisplayPage, route.code);

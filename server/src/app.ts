@@ -10,6 +10,7 @@ import { registerGroupHandlers, rooms } from './groups/group.handlers.ts';
 import { groupCreationLimit, groupRoutes } from './groups/group.routes.ts';
 import { createGroups, type Groups } from './groups/group.service.ts';
 import type { GroupServer } from './groups/group.socket.ts';
+import { createRegister } from './groups/register.service.ts';
 import { type GroupStore, HEARTBEAT_INTERVAL_MS } from './groups/store.ts';
 import { onlyMethods } from './httpErrors.ts';
 import type { Logger } from './logger.ts';
@@ -32,6 +33,8 @@ export interface AppDeps {
   clientBuild?: string;
   /** GROUP_TTL_HOURS in ms. */
   groupTtlMs?: number;
+  /** STANDING_TTL_DAYS in ms (400 days). */
+  standingTtlMs?: number;
   /** RATE_LIMIT: false turns the limits off. */
   rateLimit?: boolean;
   /** TRUST_PROXY: false, true or a hop count. */
@@ -88,6 +91,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     clock,
     logger,
     groupTtlMs,
+    standingTtlMs: deps.standingTtlMs,
     presenceWindowMs: deps.presenceWindowMs,
     broadcaster: {
       session: (code, views) => {
@@ -108,7 +112,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // Only groups actually created count, but over the limit 429 comes before the body is read.
   app.post('/api/groups', groupCreationLimit(limits));
   app.use('/api', express.json({ limit: '16kb' }));
-  app.use('/api', groupRoutes({ groups, limits, publicUrl: deps.publicUrl }));
+  const register = createRegister({ store, logger });
+  app.use('/api', groupRoutes({ groups, register, limits, publicUrl: deps.publicUrl }));
   app.use(pageRoutes(deps.clientDist));
   app.use((_request: Request, response: Response) => {
     response.status(404).json({ error: { code: 'not_found', message: 'Not found.' } });

@@ -10,6 +10,8 @@ export interface Config {
   dataDir: string;
   logLevel: string;
   groupTtlMs: number;
+  /** STANDING_TTL_DAYS in ms: a standing group with no sitting for this long expires. */
+  standingTtlMs: number;
   rateLimit: boolean;
   /** Express's 'trust proxy': false, true (the left-most X-Forwarded-For) or a hop count. */
   trustProxy: boolean | number;
@@ -33,6 +35,8 @@ export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: s
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+const STANDING_TTL_DAYS = 400;
 
 /** The server's configuration from its environment; pure, errors as values. */
 export function parseConfig(env: Env, context: ConfigContext): ConfigResult {
@@ -49,12 +53,23 @@ export function parseConfig(env: Env, context: ConfigContext): ConfigResult {
   const logLevel = env.LOG_LEVEL?.trim().toLowerCase() || 'info';
   if (!LOG_LEVELS.includes(logLevel)) errors.push(`LOG_LEVEL must be one of ${LOG_LEVELS}.`);
   const groupTtlMs = parseTtl(env.GROUP_TTL_HOURS, errors);
+  const standingTtlMs = parseStandingTtl(env.STANDING_TTL_DAYS, errors);
   const rateLimit = parseSwitch('RATE_LIMIT', env.RATE_LIMIT, true, errors);
   const trustProxy = parseTrustProxy(env.TRUST_PROXY, errors);
   const redisUrl = parseRedisUrl(env.REDIS_URL, errors);
   const buildId = parseBuildId(env.BUILD_ID, errors);
   if (errors.length > 0) return { ok: false, errors };
-  const config = { port, host, publicUrl, dataDir, logLevel, groupTtlMs, rateLimit, trustProxy };
+  const config = {
+    port,
+    host,
+    publicUrl,
+    dataDir,
+    logLevel,
+    groupTtlMs,
+    standingTtlMs,
+    rateLimit,
+    trustProxy,
+  };
   return {
     ok: true,
     config: { ...config, ...(redisUrl ? { redisUrl } : {}), ...(buildId ? { buildId } : {}) },
@@ -97,6 +112,15 @@ function parseTtl(raw: string | undefined, errors: string[]): number {
   if (Number.isFinite(ms) && ms >= 1000) return ms;
   errors.push('GROUP_TTL_HOURS must be a positive number of hours (at least one second).');
   return 24 * HOUR_MS;
+}
+
+function parseStandingTtl(raw: string | undefined, errors: string[]): number {
+  if (raw === undefined || raw.trim() === '') return STANDING_TTL_DAYS * DAY_MS;
+  const days = DECIMAL.test(raw.trim()) ? Number(raw) : Number.NaN;
+  const ms = Math.round(days * DAY_MS);
+  if (Number.isFinite(ms) && ms >= 1000 && days <= 36_500) return ms;
+  errors.push('STANDING_TTL_DAYS must be a positive number of days (at most 36500).');
+  return STANDING_TTL_DAYS * DAY_MS;
 }
 
 function parseSwitch(

@@ -77,6 +77,7 @@ const app = await createApp({
   clientDist: resolve(repoRoot, 'client/dist'),
   clientBuild: config.buildId,
   groupTtlMs: config.groupTtlMs,
+  standingTtlMs: config.standingTtlMs,
   rateLimit: config.rateLimit,
   trustProxy: config.trustProxy,
 });

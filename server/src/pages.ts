@@ -38,7 +38,7 @@ export function pageRoutes(clientDist: string): Router {
     if (existsSync(indexHtml)) response.sendFile(indexHtml);
     else response.type('html').send(PLACEHOLDER);
   };
-  const pages = ['/', '/f/:code', '/d/:code', '/m/:code'];
+  const pages = ['/', '/f/:code', '/f/:code/register', '/d/:code', '/m/:code'];
   router.get(pages, page);
   router.all(pages, onlyMethods('GET'));
 

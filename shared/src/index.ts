@@ -8,6 +8,7 @@ export * from './phases.ts';
 export * from './phaseTexts.ts';
 export * from './plan.ts';
 export * from './protocol.ts';
+export * from './register.ts';
 export * from './session.ts';
 export * from './sessionMachine.ts';
 export * from './sitting.ts';

@@ -172,6 +172,8 @@ export interface SessionView {
   projectedEndAt: number | null;
   /** The group's language: every screen's interface speaks it. */
   language: Language;
+  /** A standing group: same code, key and links every week, and a register of its sittings. */
+  standing: boolean;
 }
 
 export type CommandAck =
@@ -204,6 +206,8 @@ export interface CreateGroupRequest {
   name?: string;
   plan?: PlanInput;
   language?: Language;
+  /** Keep the group week after week, with a register (see `PUT /api/groups/:code/standing`). */
+  standing?: boolean;
 }
 
 export interface GroupLinks {

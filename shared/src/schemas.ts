@@ -18,6 +18,7 @@ import {
 } from './phases.ts';
 import { MAX_CASES, MIN_CASES } from './plan.ts';
 import { type ApiError, type ErrorCode, PROTOCOL_VERSION } from './protocol.ts';
+import { ATTENDANCE_MAX, ATTENDEE_NAME_MAX, attendeeName, nameKey } from './register.ts';
 
 export const durationMsSchema = z
   .number()
@@ -48,7 +49,57 @@ export const createGroupBodySchema = z.strictObject({
   name: z.string().trim().max(GROUP_NAME_MAX).optional(),
   plan: planInputSchema.optional(),
   language: z.enum(LANGUAGES).optional(),
+  standing: z.boolean().optional(),
 });
+
+/** `PUT /api/groups/:code/standing`: a group can be made standing; to end it, delete it. */
+export const standingBodySchema = z.strictObject({
+  standing: z.literal(true, 'must be true (to end a standing group, delete it)'),
+});
+
+/** A name in the register: trimmed, 1–40 characters, one line; kept in NFC. */
+export const attendeeNameSchema = z.string().transform((raw, context) => {
+  const name = attendeeName(raw);
+  if (name !== null) return name;
+  context.addIssue({
+    code: 'custom',
+    message: `must be 1–${ATTENDEE_NAME_MAX} characters on one line`,
+  });
+  return z.NEVER;
+});
+
+/** `PUT /api/groups/:code/sittings/:id/attendance`: who attended, each person once. */
+export const attendanceBodySchema = z.strictObject({
+  attendance: z
+    .array(z.strictObject({ name: attendeeNameSchema, presented: z.boolean() }))
+    .max(ATTENDANCE_MAX, `must list at most ${ATTENDANCE_MAX} people`)
+    .superRefine((entries, context) => {
+      const seen = new Set<string>();
+      entries.forEach((entry, index) => {
+        const key = nameKey(entry.name);
+        if (seen.has(key)) {
+          context.addIssue({ code: 'custom', message: 'is listed twice', path: [index, 'name'] });
+        }
+        seen.add(key);
+      });
+    }),
+});
+
+/** An IANA time zone this server knows, e.g. `Europe/Berlin`. */
+export const timeZoneSchema = z
+  .string()
+  .max(64)
+  .refine(isTimeZone, 'is not a time zone (an IANA name such as Europe/Berlin)');
+
+function isTimeZone(zone: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(zone)) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export const joinCodeSchema = z
   .string()
@@ -135,6 +186,7 @@ export const commandSchema = z.discriminatedUnion('type', [
 export type ParsedCommand = z.infer<typeof commandSchema>;
 export type ParsedHandshake = z.infer<typeof handshakeAuthSchema>;
 export type ParsedCreateGroup = z.infer<typeof createGroupBodySchema>;
+export type ParsedAttendance = z.infer<typeof attendanceBodySchema>;
 
 /** A zod failure as the protocol's error value, naming the first offending field. */
 export function toApiError(error: z.ZodError, code: ErrorCode, what: string): ApiError {

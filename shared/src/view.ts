@@ -34,6 +34,8 @@ export interface ViewMeta {
   counts: PresenceCounts;
   /** Only in a facilitator's view. */
   members?: MemberInfo[];
+  /** A standing group (false if not said). */
+  standing?: boolean;
 }
 
 /** The session's place: `lobby`, a phase id or `ended`, from the machine's state value. */
@@ -94,6 +96,7 @@ export function toView(state: SessionState, now: number, meta: ViewMeta): Sessio
     endsAt: context.endsAt,
     projectedEndAt: null,
     language: context.language,
+    standing: meta.standing ?? false,
   };
   view.projectedEndAt = projectedEndAt(view, now);
   if (context.presenter) view.presenter = context.presenter;

@@ -28,6 +28,7 @@ describe('configuration from the environment', () => {
         dataDir: '/repo/data',
         logLevel: 'info',
         groupTtlMs: 86_400_000,
+        standingTtlMs: 400 * 86_400_000,
         rateLimit: true,
         trustProxy: false,
       },
@@ -43,6 +44,7 @@ describe('configuration from the environment', () => {
         DATA_DIR: 'state',
         LOG_LEVEL: 'WARN',
         GROUP_TTL_HOURS: '0.5',
+        STANDING_TTL_DAYS: '30',
         RATE_LIMIT: 'off',
         TRUST_PROXY: 'on',
         BUILD_ID: 'next-build',
@@ -58,6 +60,7 @@ describe('configuration from the environment', () => {
         dataDir: '/home/me/balint/state',
         logLevel: 'warn',
         groupTtlMs: 1_800_000,
+        standingTtlMs: 30 * 86_400_000,
         rateLimit: false,
         trustProxy: true,
         buildId: 'next-build',
@@ -73,6 +76,7 @@ describe('configuration from the environment', () => {
         PUBLIC_URL: 'ftp://x',
         LOG_LEVEL: 'loud',
         GROUP_TTL_HOURS: '-1',
+        STANDING_TTL_DAYS: 'a year',
         RATE_LIMIT: 'maybe',
         TRUST_PROXY: 'perhaps',
         BUILD_ID: 'a build',
@@ -80,7 +84,7 @@ describe('configuration from the environment', () => {
       context,
     );
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors).toHaveLength(7);
+    if (!result.ok) expect(result.errors).toHaveLength(8);
   });
 });
 
@@ -93,6 +97,9 @@ describe('configuration: strict where a typo would surprise', () => {
       { GROUP_TTL_HOURS: '0x10' },
       { GROUP_TTL_HOURS: '1e-12' },
       { GROUP_TTL_HOURS: 'Infinity' },
+      { STANDING_TTL_DAYS: '0' },
+      { STANDING_TTL_DAYS: '1e3' },
+      { STANDING_TTL_DAYS: '99999' },
     ]) {
       expect(parseConfig(env, context).ok, JSON.stringify(env)).toBe(false);
     }

@@ -42,6 +42,7 @@ const VIEW_KEYS = [
   'endsAt',
   'projectedEndAt',
   'language',
+  'standing',
 ];
 
 describe('commands and the clock', () => {

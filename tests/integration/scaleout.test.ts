@@ -323,8 +323,11 @@ describe('scale-out: two processes on one Redis', () => {
       const { code, facilitatorKey: key } = await createGroup(a.url);
       const f = await connect(a.url, { code, role: 'facilitator', key });
       const d = await connect(b.url, { code, role: 'display' });
+      // A screen's first view may be a presence broadcast that overtook its own join; a join
+      // still on its way when Redis goes is (rightly) dropped, to be retried. Both screens have
+      // joined once each has its own view too: the broadcast and the join's answer.
+      await eventually(() => f.views.length >= 2 && d.views.length >= 2);
       accepted(await f.command({ type: 'start' }));
-
       await durable.kill();
       const asked = performance.now();
       const refused = await f.command({ type: 'pause' });

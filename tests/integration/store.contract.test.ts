@@ -57,6 +57,7 @@ function group(code: string, overrides: Partial<StoredGroup> = {}): StoredGroup 
     lastActivityAt: T0,
     revision: 0,
     session: JSON.stringify({ code, phase: 'lobby', note: 'ünïcödé ✓' }),
+    standingSince: null,
     ...overrides,
   };
 }
@@ -260,6 +261,211 @@ describe.each(backends)('store contract: %s', (_name, makeBackend) => {
   });
 });
 
+/** A closed sitting's record, started at `startedAt`. */
+function sitting(startedAt: number, endedAt: number | null = startedAt + 90 * 60_000) {
+  return {
+    startedAt,
+    endedAt,
+    cases: 1,
+    phases: [{ caseNumber: 1, phase: 'opening' as const, plannedMs: 300_000, actualMs: 310_000 }],
+  };
+}
+
+const person = (name: string, presented = false) => ({ name, presented });
+
+describe.each(backends)('store contract, the register: %s', (_name, makeBackend) => {
+  let backend: ReturnType<typeof makeBackend>;
+  const opened: GroupStore[] = [];
+  const open = async () => {
+    const store = await backend.open();
+    opened.push(store);
+    return store;
+  };
+
+  beforeEach(() => {
+    backend = makeBackend();
+  });
+  afterEach(async () => {
+    for (const store of opened.splice(0)) await store.close();
+    backend.cleanup();
+  });
+
+  it('[ST10] a compare-and-set that closes a sitting saves it in the same write, by its id', async () => {
+    const store = await open();
+    const other = await open();
+    await store.create(group('ABCDEF'));
+    expect(await store.register.list('ABCDEF')).toEqual([]);
+    const first = sitting(T0);
+    // A write that loses the compare-and-set saves nothing.
+    expect(
+      await store.compareAndSet('ABCDEF', 5, { revision: 6, session: 's', closedSitting: first }),
+    ).toBe(false);
+    expect(await store.register.list('ABCDEF')).toEqual([]);
+    expect(
+      await store.compareAndSet('ABCDEF', 0, { revision: 1, session: 's', closedSitting: first }),
+    ).toBe(true);
+    const saved = { id: String(T0), record: first, confirmed: false, attendance: [], proposed: [] };
+    expect(await other.register.list('ABCDEF')).toEqual([saved]);
+    // Saved again (an undone end, ended again): its timings replaced, its attendance kept.
+    await store.register.confirm('ABCDEF', String(T0), [person('Ann', true)]);
+    const again = { ...first, endedAt: T0 + 100 * 60_000, cases: 2 };
+    await other.compareAndSet('ABCDEF', 1, { revision: 2, session: 's', closedSitting: again });
+    const second = sitting(T0 + 7 * 86_400_000);
+    await other.compareAndSet('ABCDEF', 2, { revision: 3, session: 's', closedSitting: second });
+    expect(await store.register.list('ABCDEF')).toEqual([
+      { ...saved, record: again, confirmed: true, attendance: [person('Ann', true)] },
+      {
+        id: String(second.startedAt),
+        record: second,
+        confirmed: false,
+        attendance: [],
+        proposed: [],
+      },
+    ]);
+    // Writes without a closed sitting leave the register alone.
+    await store.compareAndSet('ABCDEF', 3, { revision: 4, session: 's' });
+    expect(await store.register.list('ABCDEF')).toHaveLength(2);
+  });
+
+  it('[ST11] names noted while a sitting runs are its proposal; confirm replaces it with the attendance', async () => {
+    const store = await open();
+    const other = await open();
+    await store.create(group('ABCDEF', { standingSince: T0 }));
+    const id = String(T0);
+    await store.register.note('ABCDEF', id, [person('Ann'), person('Bo')]);
+    await other.register.note('ABCDEF', id, [person('ann'), person('Bo', true), person('Cy')]);
+    // Noted again without presenting: presenting stays on.
+    await store.register.note('ABCDEF', id, [person('Bo')]);
+    await store.compareAndSet('ABCDEF', 0, {
+      revision: 1,
+      session: 's',
+      closedSitting: sitting(T0),
+    });
+    const [proposed] = await other.register.list('ABCDEF');
+    expect(proposed?.proposed).toEqual([person('Ann'), person('Bo', true), person('Cy')]);
+    expect(proposed?.attendance).toEqual([]);
+
+    expect(await other.register.confirm('ABCDEF', id, [person('Ann'), person('Dee', true)])).toBe(
+      true,
+    );
+    expect(await store.register.list('ABCDEF')).toEqual([
+      {
+        id,
+        record: sitting(T0),
+        confirmed: true,
+        attendance: [person('Ann'), person('Dee', true)],
+        proposed: [],
+      },
+    ]);
+    // Confirmed again: replaced, not added to.
+    expect(await store.register.confirm('ABCDEF', id, [person('Bo')])).toBe(true);
+    expect((await store.register.list('ABCDEF'))[0]?.attendance).toEqual([person('Bo')]);
+    // No such sitting, no such group: nothing made up.
+    expect(await store.register.confirm('ABCDEF', '12345', [person('Ann')])).toBe(false);
+    expect(await store.register.confirm('NOPENO', id, [person('Ann')])).toBe(false);
+    await store.register.note('NOPENO', id, [person('Ann')]);
+    expect(await store.register.list('NOPENO')).toEqual([]);
+
+    // Names noted for a sitting never saved (its start undone) go when the next one is saved.
+    const stray = T0 + 86_400_000;
+    const next = T0 + 2 * 86_400_000;
+    await store.register.note('ABCDEF', String(stray), [person('Eve')]);
+    await store.register.note('ABCDEF', String(next), [person('Fay')]);
+    await store.compareAndSet('ABCDEF', 1, {
+      revision: 2,
+      session: 's',
+      closedSitting: sitting(next),
+    });
+    const sittings = await other.register.list('ABCDEF');
+    expect(sittings.map((found) => found.id)).toEqual([id, String(next)]);
+    expect(sittings[1]?.proposed).toEqual([person('Fay')]);
+    // Saved after all (an artificial order, to look): Eve's name was dropped.
+    await store.compareAndSet('ABCDEF', 2, {
+      revision: 3,
+      session: 's',
+      closedSitting: sitting(stray),
+    });
+    const late = (await other.register.list('ABCDEF')).find((found) => found.id === String(stray));
+    expect(late?.proposed).toEqual([]);
+  });
+
+  it('[ST12] forget: that person, in any case, leaves every sitting; nobody else does', async () => {
+    const store = await open();
+    const other = await open();
+    await store.create(group('ABCDEF', { standingSince: T0 }));
+    await store.create(group('KEEPME', { standingSince: T0 }));
+    const week = 7 * 86_400_000;
+    for (const code of ['ABCDEF', 'KEEPME']) {
+      await store.compareAndSet(code, 0, { revision: 1, session: 's', closedSitting: sitting(T0) });
+      await store.register.confirm(code, String(T0), [person('Ann', true), person('Bo')]);
+    }
+    await store.register.note('ABCDEF', String(T0 + week), [person('ANN'), person('Bo')]);
+    await store.compareAndSet('ABCDEF', 1, {
+      revision: 2,
+      session: 's',
+      closedSitting: sitting(T0 + week),
+    });
+
+    await other.register.forget('ABCDEF', 'ann');
+    const sittings = await store.register.list('ABCDEF');
+    expect(sittings.map((found) => [found.attendance, found.proposed])).toEqual([
+      [[person('Bo')], []],
+      [[], [person('Bo')]],
+    ]);
+    expect(sittings.map((found) => found.record)).toEqual([sitting(T0), sitting(T0 + week)]);
+    // Another group's Ann is another person.
+    expect((await store.register.list('KEEPME'))[0]?.attendance).toEqual([
+      person('Ann', true),
+      person('Bo'),
+    ]);
+    await other.register.forget('NOPENO', 'Ann');
+  });
+
+  it('[ST13] standing, and the register deleted with the group at once, on every store; it survives a reopen', async () => {
+    const store = await open();
+    const other = await open();
+    await store.create(group('ABCDEF'));
+    expect(await other.makeStanding('ABCDEF', T0 + 5)).toBe(true);
+    expect(await store.makeStanding('ABCDEF', T0 + 9)).toBe(true);
+    expect((await store.get('ABCDEF'))?.standingSince).toBe(T0 + 5);
+    expect(await store.makeStanding('NOPENO', T0)).toBe(false);
+    expect(await store.get('NOPENO')).toBeNull();
+    await store.compareAndSet('ABCDEF', 0, {
+      revision: 1,
+      session: 's',
+      closedSitting: sitting(T0),
+    });
+    await store.register.confirm('ABCDEF', String(T0), [person('Ann')]);
+    await store.register.note('ABCDEF', String(T0 + 1000), [person('Bo')]);
+
+    await store.close();
+    opened.splice(opened.indexOf(store), 1);
+    const reopened = await open();
+    expect((await reopened.get('ABCDEF'))?.standingSince).toBe(T0 + 5);
+    expect((await reopened.register.list('ABCDEF'))[0]?.attendance).toEqual([person('Ann')]);
+
+    expect(await other.delete('ABCDEF')).toBe(true);
+    expect(await reopened.register.list('ABCDEF')).toEqual([]);
+    // Issued again, the code starts with an empty register and no names noted.
+    await reopened.create(group('ABCDEF'));
+    await reopened.compareAndSet('ABCDEF', 0, {
+      revision: 1,
+      session: 's',
+      closedSitting: sitting(T0 + 1000),
+    });
+    expect(await other.register.list('ABCDEF')).toEqual([
+      {
+        id: String(T0 + 1000),
+        record: sitting(T0 + 1000),
+        confirmed: false,
+        attendance: [],
+        proposed: [],
+      },
+    ]);
+    expect((await other.get('ABCDEF'))?.standingSince).toBeNull();
+  });
+});
+
 describe('store on Redis only', () => {
   it('[ST7] a process reaped while alive but silent puts its screens back at its next heartbeat', async () => {
     const keyPrefix = `t${randomUUID()}:`;
@@ -345,6 +551,11 @@ describe('store on Redis only', () => {
         store.presence.reapProcesses(T0),
         store.presence.dropProcess('pa'),
         store.presence.occupiedCodes(T0),
+        store.makeStanding('ABCDEF', T0),
+        store.register.note('ABCDEF', '1', [{ name: 'Ann', presented: false }]),
+        store.register.list('ABCDEF'),
+        store.register.confirm('ABCDEF', '1', []),
+        store.register.forget('ABCDEF', 'Ann'),
       ];
       const results = await Promise.allSettled(operations);
       expect(results.map((result) => result.status)).toEqual(operations.map(() => 'rejected'));

@@ -47,7 +47,16 @@ export function faultyStore(real: GroupStore): FaultyStore {
     touch: (code, at) => writing(() => real.touch(code, at)),
     idleSince: (before) => real.idleSince(before),
     delete: (code) => writing(() => real.delete(code)),
+    makeStanding: (code, at) => writing(() => real.makeStanding(code, at)),
     presence,
+    register: {
+      note: (code, sittingId, entries) =>
+        writing(() => real.register.note(code, sittingId, entries)),
+      list: (code) => real.register.list(code),
+      confirm: (code, sittingId, attendance) =>
+        writing(() => real.register.confirm(code, sittingId, attendance)),
+      forget: (code, name) => writing(() => real.register.forget(code, name)),
+    },
     close: () => real.close(),
   };
   return {

@@ -1,4 +1,10 @@
-import { type ApiError, type CommandAck, decide, type Session } from '@balint/shared';
+import {
+  type ApiError,
+  type CommandAck,
+  decide,
+  type Session,
+  sittingClosedBy,
+} from '@balint/shared';
 import type { ParsedCommand } from '@balint/shared/schemas';
 import type { Clock } from '../clock.ts';
 import { GROUP_NOT_FOUND } from './errors.ts';
@@ -13,6 +19,13 @@ export interface CommandDeps {
   publish(code: string, views: GroupViews, session: Session): void;
   /** The store no longer has the group (another process deleted it): let its screens go. */
   gone(code: string): void;
+  /** A command was stored: a standing group's register notes who is here (before the ack). */
+  noteAttendance(
+    group: StoredGroup,
+    before: Session,
+    after: Session,
+    entries: readonly PresenceEntry[],
+  ): Promise<void>;
 }
 
 /** Attempts at a compare-and-set before giving up: another writer won every time. */
@@ -58,12 +71,16 @@ export async function applyCommand(
     const decision = decide(current, command, at);
     if (!decision.ok) return refuse(decision.error);
     const { session } = decision;
+    // A sitting this command closes is saved in the same write: the register never misses one.
+    const closedSitting = sittingClosedBy(current.context.sitting, session.context.sitting);
     const written = await deps.store.compareAndSet(code, stored, {
       revision: session.context.revision,
       session: JSON.stringify(session),
       lastActivityAt: at,
+      ...(closedSitting ? { closedSitting } : {}),
     });
     if (written) {
+      await deps.noteAttendance(group, current, session, entries);
       const views = viewsOf(group, session, entries, at);
       deps.publish(code, views, session);
       return { ok: true, view: views.facilitator };

@@ -11,10 +11,13 @@ import { onlyMethods, sendError, sendRateLimited } from '../httpErrors.ts';
 import type { RateLimits } from '../rateLimits.ts';
 import { GROUP_NOT_FOUND } from './errors.ts';
 import type { Groups } from './group.service.ts';
+import { registerRoutes } from './register.routes.ts';
+import type { Register } from './register.service.ts';
 import type { StoredGroup } from './store.ts';
 
 export interface GroupRoutesDeps {
   groups: Groups;
+  register: Register;
   limits: RateLimits;
   publicUrl: string;
 }
@@ -152,6 +155,7 @@ export function groupRoutes(deps: GroupRoutesDeps): Router {
     await deps.groups.remove(group.code);
     response.status(204).end();
   });
+  registerRoutes(router, { groups: deps.groups, register: deps.register, keyHolderOf });
   router.all('/groups', onlyMethods('POST'));
   router.all('/groups/:code', onlyMethods('GET', 'DELETE'));
 

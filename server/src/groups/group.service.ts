@@ -4,6 +4,7 @@ import {
   type Language,
   newSession,
   type PlanInput,
+  readSession,
   resolvePlan,
   type Session,
   type SessionView,
@@ -12,9 +13,10 @@ import type { ParsedCommand } from '@balint/shared/schemas';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
 import { hashKey, keyMatchesHash, newFacilitatorKey, newJoinCode } from './credentials.ts';
-import { applyCommand, storeCatchUp } from './group.commands.ts';
+import { applyCommand, type CommandDeps, storeCatchUp } from './group.commands.ts';
 import { createLocalGroups } from './group.local.ts';
 import { type Audience, type GroupViews, sessionAt, viewsOf } from './group.views.ts';
+import { createNotes, notesOfCommand, notesOfPresence } from './sittings.notes.ts';
 import { type Attendee, type GroupStore, PROCESS_TIMEOUT_MS, type StoredGroup } from './store.ts';
 
 /** How the groups reach the screens on every process; app.ts implements it with Socket.IO. */
@@ -30,14 +32,20 @@ export interface GroupsDeps {
   logger: Logger;
   broadcaster: Broadcaster;
   groupTtlMs: number;
+  /** STANDING_TTL_DAYS in ms: a standing group with no sitting for this long expires. */
+  standingTtlMs?: number;
   presenceWindowMs?: number;
 }
+
+/** STANDING_TTL_DAYS' default: a year of weekly sittings, and the summer break. */
+export const STANDING_TTL_MS = 400 * 86_400_000;
 
 /** A group to create, as the validated `POST /api/groups` body gives it. */
 export interface NewGroup {
   name: string;
   plan?: PlanInput;
   language?: Language;
+  standing?: boolean;
 }
 
 export interface CreatedGroup {
@@ -61,6 +69,8 @@ export interface Groups {
   leave(code: string, socketId: string): Promise<void>;
   /** Deletes the group now, on every process, and tells its screens. */
   remove(code: string): Promise<boolean>;
+  /** Makes the group standing (its screens hear of it); false if it is gone. */
+  makeStanding(code: string): Promise<boolean>;
   /** Expires every idle group without screens; returns their codes. */
   sweep(): Promise<string[]>;
   /** This process is alive; screens of dead ones leave the counts; timers catch up. */
@@ -71,6 +81,16 @@ export interface Groups {
 }
 
 const CREATE_ATTEMPTS = 20;
+
+/**
+ * Until when a standing group is kept however idle: STANDING_TTL after it was made standing or
+ * after its last sitting, whichever is later.
+ */
+function standingUntil(group: StoredGroup, standingTtlMs: number): number {
+  const sitting = readSession(group.session).context.sitting;
+  const lastSitting = sitting ? (sitting.endedAt ?? sitting.startedAt) : 0;
+  return Math.max(group.standingSince ?? 0, lastSitting) + standingTtlMs;
+}
 
 export function createGroups(deps: GroupsDeps): Groups {
   const { store, clock, logger, broadcaster } = deps;
@@ -87,7 +107,22 @@ export function createGroups(deps: GroupsDeps): Groups {
       broadcaster.expired(code);
     }, 0);
   };
-  const commandDeps = { store, clock, publish, gone };
+  const logFailure = (what: string, code: string) => (error: unknown) =>
+    logger.error({ err: error, code }, what);
+
+  // Standing groups' registers note who is here while a sitting runs; best effort, never in
+  // the way of a command (the facilitator confirms the names at the end anyway).
+  const notes = createNotes(store.register);
+  const noteAttendance: CommandDeps['noteAttendance'] = async (group, before, after, entries) => {
+    if (group.standingSince === null) return;
+    await notes
+      .note(group.code, notesOfCommand(before, after, entries))
+      .catch(logFailure('attendance not noted', group.code));
+  };
+  const commandDeps: CommandDeps = { store, clock, publish, gone, noteAttendance };
+  const standingTtlMs = deps.standingTtlMs ?? STANDING_TTL_MS;
+  /** Standing groups the sweep need not look at again before the time given. */
+  const keptUntil = new Map<string, number>();
 
   // One command at a time per group in this process: they would only race each other's
   // compare-and-set. Other processes' writers are what the compare-and-set is for.
@@ -113,6 +148,11 @@ export function createGroups(deps: GroupsDeps): Groups {
     const entries = await store.presence.list(code, now);
     const session = sessionAt(group, now);
     publish(code, viewsOf(group, session, entries, now), session);
+    if (group.standingSince !== null) {
+      await notes
+        .note(code, notesOfPresence(session, entries))
+        .catch(logFailure('attendance not noted', code));
+    }
     return true;
   };
 
@@ -134,9 +174,6 @@ export function createGroups(deps: GroupsDeps): Groups {
       if (latest) local.schedule(code, sessionAt(latest, clock.now()));
     }
   };
-
-  const logFailure = (what: string, code: string) => (error: unknown) =>
-    logger.error({ err: error, code }, what);
 
   const local = createLocalGroups({
     clock,
@@ -172,13 +209,15 @@ export function createGroups(deps: GroupsDeps): Groups {
   const remove = async (code: string): Promise<boolean> => {
     const removed = await store.delete(code);
     local.release(code);
+    notes.clear(code);
+    keptUntil.delete(code);
     broadcaster.expired(code);
     if (removed) logger.info({ code }, 'group deleted');
     return removed;
   };
 
   return {
-    create: async ({ name, plan, language }) => {
+    create: async ({ name, plan, language, standing }) => {
       const at = clock.now();
       const facilitatorKey = newFacilitatorKey();
       const keyHash = hashKey(facilitatorKey);
@@ -193,6 +232,7 @@ export function createGroups(deps: GroupsDeps): Groups {
           lastActivityAt: at,
           revision: 0,
           session,
+          standingSince: standing ? at : null,
         });
         if (!created) continue;
         logger.info({ code }, 'group created');
@@ -228,6 +268,13 @@ export function createGroups(deps: GroupsDeps): Groups {
 
     remove,
 
+    makeStanding: async (code) => {
+      if (!(await store.makeStanding(code, clock.now()))) return false;
+      await refresh(code);
+      logger.info({ code }, 'group made standing');
+      return true;
+    },
+
     sweep: async () => {
       const now = clock.now();
       // This process is alive as it sweeps: its own screens count, however time has moved.
@@ -242,8 +289,16 @@ export function createGroups(deps: GroupsDeps): Groups {
           await store.touch(code, now);
           continue;
         }
+        if ((keptUntil.get(code) ?? 0) > now) continue;
         const group = await store.get(code);
         if (!group || group.lastActivityAt >= idleBefore) continue;
+        if (group.standingSince !== null) {
+          const until = standingUntil(group, standingTtlMs);
+          if (until > now) {
+            keptUntil.set(code, until);
+            continue;
+          }
+        }
         // A screen may have joined on any process since the sweep looked.
         if ((await store.presence.list(code, now)).length > 0) continue;
         await remove(code);

@@ -50,12 +50,17 @@ export function sessionAt(group: StoredGroup, now: number): Session {
 
 /** Both audiences' views of a session at `now`, each built once. */
 export function viewsOf(
-  group: Pick<StoredGroup, 'code' | 'name'>,
+  group: Pick<StoredGroup, 'code' | 'name' | 'standingSince'>,
   session: Session,
   entries: readonly PresenceEntry[],
   now: number,
 ): GroupViews {
-  const meta = { code: group.code, name: group.name, counts: countsOf(entries) };
+  const meta = {
+    code: group.code,
+    name: group.name,
+    counts: countsOf(entries),
+    standing: group.standingSince !== null,
+  };
   return {
     facilitator: toView(session, now, { ...meta, members: membersOf(entries) }),
     public: toView(session, now, meta),

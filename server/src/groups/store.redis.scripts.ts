@@ -3,7 +3,10 @@ import type { RedisClient } from '../redis.ts';
 
 /**
  * The store's keys, all under one prefix:
- * - `g:{code}` hash: name, keyHash, createdAt, lastActivityAt, revision, session
+ * - `g:{code}` hash: name, keyHash, createdAt, lastActivityAt, revision, session, standingSince
+ * - `s:{code}` hash: sitting id → the sitting's record (JSON); `c:{id}` → '1' once confirmed
+ * - `a:{code}` hash: `${sittingId}:${nameKey}` → `${presented ? 1 : 0}${name}`, confirmed
+ * - `n:{code}` hash: the same, for the names noted while a sitting ran (the proposal)
  * - `idle` sorted set: code by lastActivityAt
  * - `p:{code}` hash: `${processId}:${socketId}` → the screen as JSON
  * - `procs` sorted set: processId by the time it was last heard from
@@ -17,6 +20,9 @@ export const keys = (prefix: string) => ({
   presence: (code: string) => `${prefix}p:${code}`,
   processes: `${prefix}procs`,
   processGroups: (processId: string) => `${prefix}pp:${processId}`,
+  sittings: (code: string) => `${prefix}s:${code}`,
+  attendance: (code: string) => `${prefix}a:${code}`,
+  noted: (code: string) => `${prefix}n:${code}`,
 });
 
 /** A screen's field in `p:{code}`; process ids and Socket.IO ids hold no ':'. */
@@ -47,21 +53,85 @@ export async function runScript(
   }
 }
 
-/** KEYS: group, idle. ARGV: code, name, keyHash, createdAt, lastActivityAt, revision, session. */
+/**
+ * KEYS: group, idle. ARGV: code, name, keyHash, createdAt, lastActivityAt, revision, session,
+ * standingSince or ''.
+ */
 export const CREATE = script(`
 if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
 redis.call('HSET', KEYS[1], 'name', ARGV[2], 'keyHash', ARGV[3], 'createdAt', ARGV[4],
   'lastActivityAt', ARGV[5], 'revision', ARGV[6], 'session', ARGV[7])
+if ARGV[8] ~= '' then redis.call('HSET', KEYS[1], 'standingSince', ARGV[8]) end
 redis.call('ZADD', KEYS[2], ARGV[5], ARGV[1])
 return 1`);
 
-/** KEYS: group, idle. ARGV: code, expected revision, revision, session, lastActivityAt or ''. */
+/**
+ * KEYS: group, idle, sittings, noted. ARGV: code, expected revision, revision, session,
+ * lastActivityAt or '', the closed sitting's id or '', its record (JSON). Names noted for an
+ * earlier sitting that was never saved (its start undone) are dropped with it.
+ */
 export const COMPARE_AND_SET = script(`
 if redis.call('HGET', KEYS[1], 'revision') ~= ARGV[2] then return 0 end
 redis.call('HSET', KEYS[1], 'revision', ARGV[3], 'session', ARGV[4])
 if ARGV[5] ~= '' then
   redis.call('HSET', KEYS[1], 'lastActivityAt', ARGV[5])
   redis.call('ZADD', KEYS[2], ARGV[5], ARGV[1])
+end
+if ARGV[6] ~= '' then
+  redis.call('HSET', KEYS[3], ARGV[6], ARGV[7])
+  local closed = tonumber(ARGV[6])
+  for _, field in ipairs(redis.call('HKEYS', KEYS[4])) do
+    local id = string.match(field, '^(%d+):')
+    if id and tonumber(id) < closed and redis.call('HEXISTS', KEYS[3], id) == 0 then
+      redis.call('HDEL', KEYS[4], field)
+    end
+  end
+end
+return 1`);
+
+/** KEYS: group. ARGV: at. Standing from \`at\`, unless it already is; 0 if there is no group. */
+export const MAKE_STANDING = script(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('HSETNX', KEYS[1], 'standingSince', ARGV[1])
+return 1`);
+
+/**
+ * KEYS: group, noted. ARGV: field, value, field, value, … (\`${presented}${name}\`). Nothing for
+ * a group that is gone; a name once noted as presenting stays so.
+ */
+export const NOTE = script(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+for i = 1, #ARGV, 2 do
+  local known = redis.call('HGET', KEYS[2], ARGV[i])
+  if not known or (string.sub(known, 1, 1) == '0' and string.sub(ARGV[i + 1], 1, 1) == '1') then
+    redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1])
+  end
+end
+return 1`);
+
+/**
+ * KEYS: sittings, attendance, noted. ARGV: sitting id, then field, value, … The sitting's
+ * attendance replaced and confirmed, its proposal dropped; 0 if there is no such sitting.
+ */
+export const CONFIRM = script(`
+if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0 then return 0 end
+local prefix = ARGV[1] .. ':'
+for _, hash in ipairs({ KEYS[2], KEYS[3] }) do
+  for _, field in ipairs(redis.call('HKEYS', hash)) do
+    if string.sub(field, 1, #prefix) == prefix then redis.call('HDEL', hash, field) end
+  end
+end
+for i = 2, #ARGV, 2 do redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1]) end
+redis.call('HSET', KEYS[1], 'c:' .. ARGV[1], '1')
+return 1`);
+
+/** KEYS: attendance, noted. ARGV: name key. That person leaves every sitting. */
+export const FORGET = script(`
+for _, hash in ipairs(KEYS) do
+  for _, field in ipairs(redis.call('HKEYS', hash)) do
+    local name = string.match(field, '^%d+:(.*)$')
+    if name == ARGV[1] then redis.call('HDEL', hash, field) end
+  end
 end
 return 1`);
 
@@ -72,9 +142,13 @@ redis.call('HSET', KEYS[1], 'lastActivityAt', ARGV[2])
 redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
 return 1`);
 
-/** KEYS: group, idle, presence. ARGV: code, prefix. The group, its screens, its idle entry. */
+/**
+ * KEYS: group, idle, presence, sittings, attendance, noted. ARGV: code, prefix. The group, its
+ * screens, its idle entry and its register.
+ */
 export const DELETE = script(`
 local existed = redis.call('DEL', KEYS[1])
+redis.call('DEL', KEYS[4], KEYS[5], KEYS[6])
 redis.call('ZREM', KEYS[2], ARGV[1])
 for _, field in ipairs(redis.call('HKEYS', KEYS[3])) do
   local processId = string.match(field, '^([^:]+):')

@@ -1,6 +1,15 @@
 import { connectOrGiveUp, newRedisClient, REDIS_CONNECT_TIMEOUT_MS } from '../redis.ts';
 import { redisPresence, type Timed } from './store.redis.presence.ts';
-import { COMPARE_AND_SET, CREATE, DELETE, keys, runScript, TOUCH } from './store.redis.scripts.ts';
+import { redisRegister } from './store.redis.register.ts';
+import {
+  COMPARE_AND_SET,
+  CREATE,
+  DELETE,
+  keys,
+  MAKE_STANDING,
+  runScript,
+  TOUCH,
+} from './store.redis.scripts.ts';
 import type { GroupStore, StoredGroup } from './store.ts';
 
 export interface RedisStoreOptions {
@@ -16,7 +25,15 @@ export interface RedisStoreOptions {
   onReady?(): void;
 }
 
-const FIELDS = ['name', 'keyHash', 'createdAt', 'lastActivityAt', 'revision', 'session'] as const;
+const FIELDS = [
+  'name',
+  'keyHash',
+  'createdAt',
+  'lastActivityAt',
+  'revision',
+  'session',
+  'standingSince',
+] as const;
 
 /**
  * The store on Redis (scale-out): every process shares it. Create, compare-and-set, touch and
@@ -69,15 +86,14 @@ export async function openRedisStore(
               String(group.lastActivityAt),
               String(group.revision),
               group.session,
+              group.standingSince === null ? '' : String(group.standingSince),
             ],
           )) === 1,
       ),
     get: (code) =>
       timed(async () => {
-        const [name, keyHash, createdAt, lastActivityAt, revision, session] = await client.hmGet(
-          key.group(code),
-          [...FIELDS],
-        );
+        const [name, keyHash, createdAt, lastActivityAt, revision, session, standingSince] =
+          await client.hmGet(key.group(code), [...FIELDS]);
         if (
           name == null ||
           keyHash == null ||
@@ -96,6 +112,7 @@ export async function openRedisStore(
           lastActivityAt: Number(lastActivityAt),
           revision: Number(revision),
           session,
+          standingSince: standingSince == null ? null : Number(standingSince),
         };
         return group;
       }),
@@ -105,13 +122,15 @@ export async function openRedisStore(
           (await runScript(
             client,
             COMPARE_AND_SET,
-            [key.group(code), key.idle],
+            [key.group(code), key.idle, key.sittings(code), key.noted(code)],
             [
               code,
               String(expectedRevision),
               String(next.revision),
               next.session,
               next.lastActivityAt === undefined ? '' : String(next.lastActivityAt),
+              next.closedSitting ? String(next.closedSitting.startedAt) : '',
+              next.closedSitting ? JSON.stringify(next.closedSitting) : '',
             ],
           )) === 1,
       ),
@@ -126,11 +145,23 @@ export async function openRedisStore(
           (await runScript(
             client,
             DELETE,
-            [key.group(code), key.idle, key.presence(code)],
+            [
+              key.group(code),
+              key.idle,
+              key.presence(code),
+              key.sittings(code),
+              key.attendance(code),
+              key.noted(code),
+            ],
             [code, prefix],
           )) === 1,
       ),
+    makeStanding: (code, at) =>
+      timed(
+        async () => (await runScript(client, MAKE_STANDING, [key.group(code)], [String(at)])) === 1,
+      ),
     presence: redisPresence(client, prefix, timed),
+    register: redisRegister(client, prefix, timed),
     close: async () => {
       if (!client.isOpen) return;
       if (!client.isReady) {

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { REGISTER_SCHEMA, sqliteRegister } from './store.sqlite.register.ts';
 import {
   type GroupStore,
   PROCESS_TIMEOUT_MS,
@@ -18,6 +19,7 @@ interface GroupRow {
   last_activity_at: number;
   revision: number;
   snapshot: string;
+  standing_since: number | null;
 }
 
 interface PresenceRow {
@@ -64,7 +66,7 @@ const SCHEMA = `
 `;
 
 const SELECT = `SELECT g.code, g.name, g.key_hash, g.created_at, g.last_activity_at,
-  s.revision, s.snapshot FROM groups g JOIN snapshots s ON s.code = g.code`;
+  g.standing_since, s.revision, s.snapshot FROM groups g JOIN snapshots s ON s.code = g.code`;
 
 function fromRow(row: GroupRow): StoredGroup {
   return {
@@ -75,6 +77,7 @@ function fromRow(row: GroupRow): StoredGroup {
     lastActivityAt: row.last_activity_at,
     revision: row.revision,
     session: row.snapshot,
+    standingSince: row.standing_since,
   };
 }
 
@@ -118,9 +121,17 @@ export function openSqliteStore(dataDir: string): GroupStore {
   // SQLite opens a database it cannot write read-only, without a word (a read-only DATA_DIR
   // that a crash left a WAL in): find out now, at start, not at the first command.
   db.pragma(`user_version = ${Number(db.pragma('user_version', { simple: true }))}`);
+  // Databases from before standing groups get the column (NULL: ordinary), then the register.
+  const columns = db.prepare<[], { name: string }>('PRAGMA table_info(groups)').all();
+  if (!columns.some((column) => column.name === 'standing_since')) {
+    db.exec('ALTER TABLE groups ADD COLUMN standing_since INTEGER');
+  }
+  db.exec(REGISTER_SCHEMA);
+  const { register, saveSitting } = sqliteRegister(db);
 
   const insertGroup = db.prepare(
-    'INSERT OR IGNORE INTO groups (code, name, key_hash, created_at, last_activity_at) VALUES (?, ?, ?, ?, ?)',
+    `INSERT OR IGNORE INTO groups (code, name, key_hash, created_at, last_activity_at, standing_since)
+     VALUES (?, ?, ?, ?, ?, ?)`,
   );
   const insertSession = db.prepare(
     'INSERT INTO snapshots (code, revision, snapshot) VALUES (?, ?, ?)',
@@ -134,6 +145,9 @@ export function openSqliteStore(dataDir: string): GroupStore {
     'SELECT code FROM groups WHERE last_activity_at < ?',
   );
   const deleteGroup = db.prepare('DELETE FROM groups WHERE code = ?');
+  const setStanding = db.prepare(
+    'UPDATE groups SET standing_since = coalesce(standing_since, ?) WHERE code = ?',
+  );
   const deleteGroupPresence = db.prepare('DELETE FROM presence WHERE code = ?');
 
   const create = db.transaction((group: StoredGroup): boolean => {
@@ -143,6 +157,7 @@ export function openSqliteStore(dataDir: string): GroupStore {
       group.keyHash,
       group.createdAt,
       group.lastActivityAt,
+      group.standingSince,
     );
     if (inserted.changes === 0) return false;
     insertSession.run(group.code, group.revision, group.session);
@@ -154,6 +169,7 @@ export function openSqliteStore(dataDir: string): GroupStore {
       const written = casSession.run(next.revision, next.session, code, expectedRevision);
       if (written.changes === 0) return false;
       if (next.lastActivityAt !== undefined) setActivity.run(next.lastActivityAt, code);
+      if (next.closedSitting) saveSitting(code, next.closedSitting);
       return true;
     },
   );
@@ -182,7 +198,9 @@ export function openSqliteStore(dataDir: string): GroupStore {
       db.pragma('wal_checkpoint(TRUNCATE)');
       return removed;
     },
+    makeStanding: async (code, at) => setStanding.run(at, code).changes > 0,
     presence: sqlitePresence(db),
+    register,
     close: async () => {
       if (db.open) db.close();
     },

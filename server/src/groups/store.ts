@@ -1,4 +1,4 @@
-import type { Role } from '@balint/shared';
+import type { AttendanceEntry, Role, SittingRecord } from '@balint/shared';
 
 /** A group as stored: who it is, and its latest session (`Session` as JSON). */
 export interface StoredGroup {
@@ -12,6 +12,8 @@ export interface StoredGroup {
   revision: number;
   /** The session (`@balint/shared` `Session`) as JSON. */
   session: string;
+  /** When the group was made standing (kept week after week, with a register); null if not. */
+  standingSince: number | null;
 }
 
 /** What the command path writes: the next session, if the stored one is still `revision`. */
@@ -20,6 +22,50 @@ export interface SessionWrite {
   session: string;
   /** Set on commands; left as it was for auto-advances. */
   lastActivityAt?: number;
+  /**
+   * The sitting this write closes (`end`, or `reset` after a start), saved with it atomically,
+   * by its id (its `startedAt`): saved again, its timings are replaced and its attendance kept.
+   */
+  closedSitting?: SittingRecord;
+}
+
+/** A closed sitting as the register keeps it. */
+export interface StoredSitting {
+  /** `startedAt` as a string. */
+  id: string;
+  record: SittingRecord;
+  /** True once the facilitator confirmed the attendance. */
+  confirmed: boolean;
+  /** The confirmed attendance (names only). */
+  attendance: AttendanceEntry[];
+  /** The names seen while it ran (members' names, presenters), until it is confirmed. */
+  proposed: AttendanceEntry[];
+}
+
+/**
+ * The register: each group's closed sittings (saved by `compareAndSet`) and, for standing
+ * groups, who attended. Names are compared by `nameKey`: one person, whatever the case.
+ * Everything here goes with the group when it is deleted.
+ */
+export interface RegisterStore {
+  /**
+   * Notes names seen while sitting `sittingId` runs, for the proposal; `presented` only ever
+   * turns on. A group that is gone gets nothing.
+   */
+  note(code: string, sittingId: string, entries: readonly AttendanceEntry[]): Promise<void>;
+  /** The group's closed sittings, oldest first. */
+  list(code: string): Promise<StoredSitting[]>;
+  /**
+   * Replaces a sitting's attendance and marks it confirmed (its proposal is dropped then);
+   * false if the group has no such sitting.
+   */
+  confirm(
+    code: string,
+    sittingId: string,
+    attendance: readonly AttendanceEntry[],
+  ): Promise<boolean>;
+  /** That person (by `nameKey`) leaves every sitting's attendance and proposal. */
+  forget(code: string, name: string): Promise<void>;
 }
 
 /** One connected screen, as presence keeps it. Names live here and in facilitators' views only. */
@@ -80,6 +126,9 @@ export interface GroupStore {
   idleSince(before: number): Promise<string[]>;
   /** Removes the group and everything about it at once; false if there was none. */
   delete(code: string): Promise<boolean>;
+  /** Makes the group standing from `at` (kept if it already is); false if there is none. */
+  makeStanding(code: string, at: number): Promise<boolean>;
   readonly presence: PresenceStore;
+  readonly register: RegisterStore;
   close(): Promise<void>;
 }

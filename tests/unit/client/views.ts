@@ -24,6 +24,7 @@ export function makeView(overrides: Partial<SessionView> = {}): SessionView {
     endsAt: null,
     projectedEndAt: null,
     language: 'en',
+    standing: false,
     ...overrides,
   };
 }

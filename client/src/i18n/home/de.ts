@@ -21,6 +21,10 @@ export const de: HomeWords = {
   checkFailed: 'Der Server konnte den Code nicht prüfen. Versuchen Sie es erneut.',
   continueTitle: 'Auf diesem Gerät fortsetzen',
   unnamed: 'Gruppe ohne Namen',
+  standingGroup: 'feste Gruppe, jede Woche',
+  standing: 'Eine feste Gruppe, die sich jede Woche trifft',
+  standingHint:
+    'Behält Woche für Woche denselben Code, Schlüssel und dieselben Links und führt eine Anwesenheitsliste (nur Namen und Daten, nie etwas über einen Fall) für Weiterbildungsnachweise.',
   created: (time) => `angelegt ${time}`,
   createTitle: 'Eine Gruppe anlegen',
   createLead:

@@ -20,6 +20,10 @@ export const en = {
   checkFailed: 'The server could not check the code. Try again.',
   continueTitle: 'Continue on this device',
   unnamed: 'Unnamed group',
+  standingGroup: 'standing group, every week',
+  standing: 'A standing group that meets every week',
+  standingHint:
+    'Keeps the same code, key and links week after week, and a register of who attended (names and dates only, never anything about a case) for training portfolios.',
   created: (time: string) => `created ${time}`,
   createTitle: 'Start a group',
   createLead:

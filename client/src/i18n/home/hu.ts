@@ -21,6 +21,10 @@ export const hu: HomeWords = {
   checkFailed: 'A szerver nem tudta ellenőrizni a kódot. Próbálja újra.',
   continueTitle: 'Folytatás ezen az eszközön',
   unnamed: 'Névtelen csoport',
+  standingGroup: 'állandó csoport, minden héten',
+  standing: 'Állandó csoport, amely minden héten találkozik',
+  standingHint:
+    'Hétről hétre ugyanaz a kód, kulcs és link marad, és jelenléti ívet vezet (csak nevek és dátumok, soha semmi az esetről) a képzési portfólióhoz.',
   created: (time) => `létrehozva: ${time}`,
   createTitle: 'Csoport indítása',
   createLead:

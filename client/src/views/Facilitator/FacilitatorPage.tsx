@@ -16,6 +16,7 @@ import { useValue } from '../../models/useValue.ts';
 import { Controls } from './Controls.tsx';
 import { CuePanel, usePulseClass } from './CuePanel.tsx';
 import { ConsoleModel } from './consoleModel.ts';
+import { GroupActions } from './GroupActions.tsx';
 import { PlanEditor } from './PlanEditor.tsx';
 import { Presence } from './Presence.tsx';
 import { PresenterField } from './PresenterField.tsx';
@@ -24,6 +25,7 @@ import { RefusalNotice } from './RefusalNotice.tsx';
 import { ShareLinks } from './ShareLinks.tsx';
 import { SittingFact, useProjection } from './SittingFact.tsx';
 import { SittingPanel } from './SittingPanel.tsx';
+import { SittingReview } from './SittingReview.tsx';
 import { UndoBar } from './UndoBar.tsx';
 import { WHO_SPEAKS } from './whoSpeaks.ts';
 import './facilitator.css';
@@ -163,6 +165,9 @@ function Console({ code, facilitatorKey }: ConsoleProps) {
           )}
           {view && <Controls view={view} console={model} live={live} />}
           {view && <UndoBar view={view} console={model} live={live} />}
+          {view?.phase === 'ended' && (
+            <SittingReview code={code} facilitatorKey={facilitatorKey} view={view} />
+          )}
         </section>
         <aside class="console__side" aria-label="Sitting, plan, presenter, people, cues and links">
           {view && (
@@ -179,6 +184,7 @@ function Console({ code, facilitatorKey }: ConsoleProps) {
           {view && <Presence view={view} console={model} live={live} />}
           <CuePanel cues={cues} />
           <ShareLinks code={code} facilitatorKey={facilitatorKey} />
+          {view && <GroupActions code={code} facilitatorKey={facilitatorKey} view={view} />}
         </aside>
       </main>
       <RefusalNotice text={refusal} onDismiss={() => model.dismiss()} />

@@ -6,8 +6,9 @@ import { useHomeWords } from '../../i18n/home/words.ts';
 import { groupsStillThere, type RecentGroup, recentGroups } from './homeMemory.ts';
 
 /**
- * Consoles of groups created on this device today, so closing the tab loses nothing. Each is
- * checked with the server first: a group that expired is dropped, never offered as a dead end.
+ * Consoles this device can continue: its standing groups first (the same code every week),
+ * then groups created here today, so closing the tab loses nothing. Each is checked with the
+ * server first: a group that expired is dropped, never offered as a dead end.
  */
 export function ContinueSection() {
   const { locale } = useText();
@@ -35,7 +36,12 @@ export function ContinueSection() {
             <a href={`/f/${group.code}`}>
               {group.name || text.unnamed} <span class="home__continue-code">{group.code}</span>
             </a>
-            <span class="muted"> · {text.created(timeOfDay(group.createdAt, locale))}</span>
+            <span class="muted">
+              {' · '}
+              {group.standing
+                ? text.standingGroup
+                : text.created(timeOfDay(group.createdAt, locale))}
+            </span>
           </li>
         ))}
       </ul>

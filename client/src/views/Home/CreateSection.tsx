@@ -17,6 +17,7 @@ import { storageKeys, store } from '../../models/storage.ts';
 import { minutesFieldToMs, msToMinutesField } from '../Facilitator/minutes.ts';
 import { type CreateProblem, consolePath, createGroup } from './createGroup.ts';
 import { rememberedPlan, rememberGroup } from './homeMemory.ts';
+import { StandingChoice } from './StandingChoice.tsx';
 
 type Minutes = Record<PhaseId, string>;
 
@@ -81,6 +82,7 @@ function CreateForm() {
   const [minutes, setMinutes] = useState<Minutes>(remembered?.minutes ?? DEFAULT_MINUTES);
   const [autoAdvance, setAutoAdvance] = useState(remembered?.autoAdvance ?? false);
   const [cases, setCases] = useState(remembered?.cases ?? 1);
+  const [standing, setStanding] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const titles = PHASE_TEXTS[locale].titles;
   const [busy, setBusy] = useState(false);
@@ -97,7 +99,7 @@ function CreateForm() {
     const budgets = Object.fromEntries(
       PHASE_IDS.map((phase) => [phase, minutesFieldToMs(minutes[phase]) as number]),
     );
-    const result = await createGroup({ name, language, budgets, autoAdvance, cases });
+    const result = await createGroup({ name, language, budgets, autoAdvance, cases, standing });
     if (!result.ok) {
       setBusy(false);
       setError(problemText(result.problem, text));
@@ -106,7 +108,7 @@ function CreateForm() {
     store.set(storageKeys.links(result.group.code), JSON.stringify(result.group.links));
     const createdAt = Date.now();
     rememberGroup(
-      { code: result.group.code, name: name.trim(), createdAt },
+      { code: result.group.code, name: name.trim(), createdAt, ...(standing ? { standing } : {}) },
       { name, language, minutes, autoAdvance, cases },
       createdAt,
     );
@@ -201,6 +203,7 @@ function CreateForm() {
       <p id="auto-advance-hint" class="home__hint">
         {text.autoAdvanceHint}
       </p>
+      <StandingChoice standing={standing} onChange={setStanding} />
       {error && (
         <p class="home__error" role="alert">
           {error}

@@ -14,6 +14,8 @@ export interface CreateForm {
   autoAdvance: boolean;
   /** Cases planned for the sitting (1–3); left out, the server plans one. */
   cases?: number;
+  /** Keep the group week after week, with a register. */
+  standing?: boolean;
 }
 
 /** Why no group was created (the page says it in its own language). */
@@ -34,7 +36,12 @@ export async function createGroup(form: CreateForm, fetcher = fetch): Promise<Cr
     ...(form.cases === undefined ? {} : { cases: form.cases }),
   };
   const name = form.name.trim();
-  const body: CreateGroupRequest = { ...(name ? { name } : {}), language: form.language, plan };
+  const body: CreateGroupRequest = {
+    ...(name ? { name } : {}),
+    language: form.language,
+    plan,
+    ...(form.standing ? { standing: true } : {}),
+  };
   let response: Response;
   try {
     response = await fetcher('/api/groups', {

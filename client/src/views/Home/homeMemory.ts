@@ -15,6 +15,8 @@ export interface RecentGroup {
   code: string;
   name: string;
   createdAt: number;
+  /** A standing group: offered week after week, first, whatever its age. */
+  standing?: boolean;
 }
 
 /** The create form as last submitted here: a weekly group keeps its own lengths and language. */
@@ -34,6 +36,8 @@ export const homeKeys = {
 } as const;
 
 const RECENT_MAX = 3;
+/** A facilitator may run a few standing groups; each is offered for as long as it lasts. */
+const STANDING_MAX = 12;
 /** An idle group expires after a day by default; older ones are not offered. */
 const RECENT_FOR_MS = 24 * 60 * 60 * 1000;
 
@@ -54,20 +58,38 @@ function isRecentGroup(value: unknown): value is RecentGroup {
     group !== null &&
     isJoinCode(group.code) &&
     typeof group.name === 'string' &&
-    typeof group.createdAt === 'number'
+    typeof group.createdAt === 'number' &&
+    (group.standing === undefined || typeof group.standing === 'boolean')
   );
 }
 
-/** Groups created here in the last day whose console key this device still holds, newest first. */
+/**
+ * The groups this device can continue (it still holds their console key): its standing groups
+ * first, then those created here in the last day; newest first in each.
+ */
 export function recentGroups(now: number): RecentGroup[] {
   const stored = readJson(homeKeys.recentGroups);
   if (!Array.isArray(stored)) return [];
-  return stored
+  const held = stored
     .filter(isRecentGroup)
-    .filter((group) => now - group.createdAt < RECENT_FOR_MS)
     .filter((group) => store.get(storageKeys.facilitatorKey(group.code)) !== null)
-    .sort((a, b) => b.createdAt - a.createdAt)
+    .sort((a, b) => b.createdAt - a.createdAt);
+  const standing = held.filter((group) => group.standing === true).slice(0, STANDING_MAX);
+  const recent = held
+    .filter((group) => group.standing !== true && now - group.createdAt < RECENT_FOR_MS)
     .slice(0, RECENT_MAX);
+  return [...standing, ...recent];
+}
+
+/** Remembers that a group whose console this device opened is standing: offered from now on. */
+export function rememberStanding(group: { code: string; name: string }, now: number): void {
+  if (store.get(storageKeys.facilitatorKey(group.code)) === null) return;
+  const known = recentGroups(now);
+  const before = known.find((found) => found.code === group.code);
+  if (before?.standing && before.name === group.name) return;
+  const others = known.filter((found) => found.code !== group.code);
+  const kept = { code: group.code, name: group.name, createdAt: before?.createdAt ?? now };
+  store.set(homeKeys.recentGroups, JSON.stringify([{ ...kept, standing: true }, ...others]));
 }
 
 /** Forgets a group on this device: off the start page's list, its console key and links gone. */
@@ -100,7 +122,7 @@ export async function groupsStillThere(
 /** Keeps a newly created group and the form it was created with. */
 export function rememberGroup(group: RecentGroup, plan: RememberedPlan, now: number): void {
   const others = recentGroups(now).filter((known) => known.code !== group.code);
-  store.set(homeKeys.recentGroups, JSON.stringify([group, ...others].slice(0, RECENT_MAX)));
+  store.set(homeKeys.recentGroups, JSON.stringify([group, ...others]));
   store.set(homeKeys.lastPlan, JSON.stringify(plan));
 }
 
