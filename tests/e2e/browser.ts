@@ -64,7 +64,7 @@ function isExpectedMissing(watch: Watch, message: ConsoleMessage): boolean {
 }
 
 const RESTART_NOISE =
-  /ERR_CONNECTION_REFUSED|ERR_CONNECTION_RESET|WebSocket connection to .* failed|ERR_EMPTY_RESPONSE/;
+  /ERR_CONNECTION_REFUSED|ERR_CONNECTION_RESET|WebSocket connection to .* failed|ERR_EMPTY_RESPONSE|status of 50[234]/;
 
 export interface Screen {
   name: string;

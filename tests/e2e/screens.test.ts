@@ -113,6 +113,8 @@ describe.skipIf(!enabled)('the three screens against the real server', () => {
     // Home: create a group and land on the console, the key gone from the address bar.
     const facilitator = await openScreen(browser, watch, 'facilitator', `${server.url}/`, LAPTOP);
     const home: Screen = { ...facilitator, name: 'home' };
+    // The start page draws its text once its words are in (no English first, no swap).
+    await facilitator.page.locator('h1').first().waitFor();
     await expectAccessible([home]);
     await snap([home], 'start');
     await facilitator.page.fill('#group-name', 'Tuesday GP group');

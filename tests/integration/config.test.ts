@@ -84,7 +84,7 @@ describe('configuration from the environment', () => {
       context,
     );
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors).toHaveLength(7);
+    if (!result.ok) expect(result.errors).toHaveLength(8);
   });
 });
 

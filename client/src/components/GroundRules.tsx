@@ -1,4 +1,5 @@
 import { useText } from '../i18n/dictionary.ts';
+import { GROUND_RULES } from './groundRulesText.ts';
 
 interface Props {
   class?: string;
@@ -6,10 +7,10 @@ interface Props {
 
 /** The group's ground rules, as a list, in the language of this screen. */
 export function GroundRules({ class: className }: Props) {
-  const text = useText();
+  const rules = GROUND_RULES[useText().locale];
   return (
     <ul class={`ground-rules ${className ?? ''}`}>
-      {text.groundRules.rules.map((rule) => (
+      {rules.map((rule) => (
         <li key={rule}>{rule}</li>
       ))}
     </ul>

@@ -10,30 +10,9 @@ export const de: Dictionary = {
     rateLimited: 'Zu viele Versuche: gleich wieder…',
     live: 'Verbunden',
   },
-  closed: {
-    notFound: {
-      title: 'Diese Gruppe gibt es nicht',
-      body: 'Es gibt keine Gruppe mit diesem Code. Vielleicht ist sie abgelaufen, oder der Code ist vertippt.',
-    },
-    expired: {
-      title: 'Diese Gruppe ist beendet',
-      body: 'Die Gruppe ist abgelaufen oder wurde geschlossen, und ihre Daten sind gelöscht.',
-    },
-    invalid: {
-      title: 'Dieser Link ist ungültig',
-      body: 'Der Server hat die Anfrage dieser Seite nicht angenommen. Prüfen Sie den Link und versuchen Sie es erneut.',
-    },
-    code: (code) => `Gruppencode: ${code}`,
-    home: 'Zur Startseite',
-  },
   cancel: 'Abbrechen',
   groundRules: {
     title: 'Grundregeln',
-    rules: [
-      'Alles, was hier gesagt wird, bleibt vertraulich.',
-      'Alle werden gehört und respektiert.',
-      'Wir verpflichten uns zur regelmäßigen Teilnahme.',
-    ],
   },
   session: {
     waiting: 'Vor dem Beginn',

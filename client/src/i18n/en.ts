@@ -16,30 +16,9 @@ export const en = {
     rateLimited: 'Too many attempts: retrying shortly…',
     live: 'Live',
   },
-  closed: {
-    notFound: {
-      title: 'No such group',
-      body: 'There is no group with this code. It may have expired, or the code may be mistyped.',
-    },
-    expired: {
-      title: 'This group has ended',
-      body: 'The group has expired or was closed, and its data has been deleted.',
-    },
-    invalid: {
-      title: 'This link is not valid',
-      body: 'The server did not accept this page’s request. Check the link and try again.',
-    },
-    code: (code: string) => `Group code: ${code}`,
-    home: 'Go to the start page',
-  },
   cancel: 'Cancel',
   groundRules: {
     title: 'Ground rules',
-    rules: [
-      'Everything said here is confidential.',
-      'Everyone is listened to and respected.',
-      'We commit to regular attendance.',
-    ] as [string, string, string],
   },
   session: {
     waiting: 'Waiting to start',

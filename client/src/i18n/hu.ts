@@ -10,30 +10,9 @@ export const hu: Dictionary = {
     rateLimited: 'Túl sok próbálkozás: hamarosan újra…',
     live: 'Kapcsolódva',
   },
-  closed: {
-    notFound: {
-      title: 'Nincs ilyen csoport',
-      body: 'Ezzel a kóddal nincs csoport. Lehet, hogy lejárt, vagy elírta a kódot.',
-    },
-    expired: {
-      title: 'Ez a csoport véget ért',
-      body: 'A csoport lejárt vagy bezárták, az adatait töröltük.',
-    },
-    invalid: {
-      title: 'Ez a link nem érvényes',
-      body: 'A szerver nem fogadta el az oldal kérését. Ellenőrizze a linket, és próbálja újra.',
-    },
-    code: (code) => `Csoportkód: ${code}`,
-    home: 'Vissza a kezdőlapra',
-  },
   cancel: 'Mégse',
   groundRules: {
     title: 'Alapszabályok',
-    rules: [
-      'Minden, ami itt elhangzik, bizalmas.',
-      'Mindenkit meghallgatunk és tiszteletben tartunk.',
-      'Vállaljuk a rendszeres részvételt.',
-    ],
   },
   session: {
     waiting: 'A kezdésre várunk',

@@ -1,3 +1,4 @@
+import { CLOSED_WORDS } from '../components/closedWords.ts';
 import { useLanguage } from '../i18n/dictionary.ts';
 import { homeWords } from '../i18n/home/words.ts';
 import { browserLanguage } from '../i18n/languages.ts';
@@ -14,7 +15,7 @@ export function NotFoundPage() {
         <h1>{words.notFound.title}</h1>
         <p>{words.notFound.body}</p>
         <a class="button" href="/">
-          {text.closed.home}
+          {CLOSED_WORDS[text.locale].home}
         </a>
       </div>
     </main>

@@ -1,8 +1,6 @@
 import { isPhaseId, PHASE_IDS, type SessionView } from '@balint/shared';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ClosedNotice } from '../../components/ClosedNotice.tsx';
 import { ConnectionBadge } from '../../components/ConnectionBadge.tsx';
-import { GroundRules } from '../../components/GroundRules.tsx';
 import { PhaseAnnouncer } from '../../components/PhaseAnnouncer.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { TimeDigits } from '../../components/TimeDigits.tsx';
@@ -14,6 +12,7 @@ import { useValue } from '../../models/useValue.ts';
 import { isLate } from './late.ts';
 import { MemberPrefs } from './memberPrefs.ts';
 import { isPresenting, promptFor } from './prompt.ts';
+import { RulesPanel } from './RulesPanel.tsx';
 import { SettingsPanel } from './SettingsPanel.tsx';
 import './member.css';
 
@@ -40,14 +39,15 @@ export function MemberPage({ code }: Props) {
   const reading = useValue(countdown.reading);
   const own = useValue(prefs.language);
   const text = useGroupLanguage(view?.language, status, own);
+  const closed = status === 'not_found' || status === 'expired' || status === 'invalid';
+  const ClosedNotice = useClosedNotice(closed);
   usePhaseVibration(view?.phase, vibrate);
   useTitle(text?.member.page ?? '', view?.name);
 
   // Nothing is said before the page knows its language: no English first, no swap.
   if (!text) return <main class="member" />;
-  if (status === 'not_found' || status === 'expired' || status === 'invalid') {
-    return <ClosedNotice status={status} code={code} />;
-  }
+  if (closed)
+    return ClosedNotice ? <ClosedNotice status={status} code={code} /> : <main class="member" />;
 
   const live = status === 'live';
   const title = view ? phaseTitle(view, text) : text.connection.connecting;
@@ -113,10 +113,7 @@ export function MemberPage({ code }: Props) {
               {offer && <span aria-hidden="true"> ✓</span>}
             </button>
           )}
-          <details class="member__details">
-            <summary>{text.groundRules.title}</summary>
-            <GroundRules />
-          </details>
+          <RulesPanel title={text.groundRules.title} />
           {view && (
             <SettingsPanel
               prefs={prefs}
@@ -159,5 +156,22 @@ function useLateNotice(view: SessionView | null): LateNoticeComponent | null {
     if (!isLate(view.phase)) return;
     void import('./LateNotice.tsx').then((loaded) => setNotice(() => loaded.LateNotice));
   }, [view]);
+  return notice;
+}
+
+type ClosedNoticeComponent = typeof import('../../components/ClosedNotice.tsx').ClosedNotice;
+
+/**
+ * The closed-group notice, loaded only for a group that is gone: phones and projectors rarely
+ * need it, and the member page has a 30 KB budget.
+ */
+function useClosedNotice(closed: boolean): ClosedNoticeComponent | null {
+  const [notice, setNotice] = useState<ClosedNoticeComponent | null>(null);
+  useEffect(() => {
+    if (!closed || notice) return;
+    void import('../../components/ClosedNotice.tsx').then((loaded) =>
+      setNotice(() => loaded.ClosedNotice),
+    );
+  }, [closed, notice]);
   return notice;
 }

@@ -8,6 +8,7 @@ import {
 import type { ComponentType } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { CLOSED_WORDS } from '../../components/closedWords.ts';
 import { useLanguage, useText } from '../../i18n/dictionary.ts';
 import { formatLocale } from '../../i18n/formatLocale.ts';
 import { browserLanguage } from '../../i18n/languages.ts';
@@ -56,7 +57,7 @@ function NoKey() {
         <h1>{words.noKeyTitle}</h1>
         <p>{words.noKeyBody}</p>
         <a class="button" href="/">
-          {text.closed.home}
+          {CLOSED_WORDS[text.locale].home}
         </a>
       </div>
     </main>
@@ -116,10 +117,10 @@ function Register({ code, api }: { code: string; api: RegisterApi }) {
     return (
       <main class="notice-page">
         <div class="notice-card" role="alert">
-          <h1>{loaded.status === 404 ? text.closed.notFound.title : words.failed}</h1>
+          <h1>{loaded.status === 404 ? CLOSED_WORDS[text.locale].notFound.title : words.failed}</h1>
           <p>{loaded.status === 404 ? words.gone : loaded.message}</p>
           <a class="button" href="/">
-            {text.closed.home}
+            {CLOSED_WORDS[text.locale].home}
           </a>
         </div>
       </main>
