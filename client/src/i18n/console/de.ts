@@ -124,7 +124,7 @@ export const de: ConsoleWords = {
     apply: { one: 'Diese Änderung übernehmen', other: '# Änderungen übernehmen' },
     times: (times) => (times === 2 ? 'kommt noch zweimal' : `kommt noch ${times}-mal`),
     still: (difference) => `Auch dann: ${difference}. Den Rest entscheiden Sie und die Gruppe.`,
-    onTime: (end) => `Die Sitzung endet dann bis ${end}.`,
+    onTime: (end) => `Die Sitzung endet dann spätestens um ${end}.`,
   },
   review: {
     title: 'Diese Sitzung, wie sie verlief',

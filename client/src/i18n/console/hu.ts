@@ -1,6 +1,16 @@
 import { attendance, chart } from '../register/hu.ts';
 import type { ConsoleWords } from './en.ts';
 
+/**
+ * The suffix of "n times" after a numeral, which follows the sound of the number's last word:
+ * 3-szor (háromszor), 4-szer (négyszer), 5-ször (ötször), 20-szor (hússzor).
+ */
+function timesSuffix(times: number): string {
+  const ones = ['', 'szer', 'szer', 'szor', 'szer', 'ször', 'szor', 'szer', 'szor', 'szer'];
+  const tens = ['szor', 'szer', 'szor', 'szor', 'szer', 'szer', 'szor', 'szer', 'szor', 'szer'];
+  return ones[times % 10] || tens[Math.floor(times / 10) % 10] || 'szor';
+}
+
 export const hu: ConsoleWords = {
   attendance,
   chart,
@@ -119,7 +129,7 @@ export const hu: ConsoleWords = {
     body: (projected, difference, end) =>
       `Ebben a tempóban az ülés ${projected}-kor ér véget: ${difference} a ${end}-i véghez képest. A futó szakasz megtartja az idejét; ezek a hátralévő szakaszok rövidebbek lennének:`,
     apply: { one: 'A változás alkalmazása', other: '# változás alkalmazása' },
-    times: (times) => (times === 2 ? 'még kétszer' : `még ${times}-szor`),
+    times: (times) => (times === 2 ? 'még kétszer' : `még ${times}-${timesSuffix(times)}`),
     still: (difference) => `Még így is: ${difference}. A többiről Ön és a csoport dönt.`,
     onTime: (end) => `Az ülés így ${end}-ig véget ér.`,
   },
