@@ -315,6 +315,25 @@ describe.skipIf(!enabled)('a group in German or Hungarian', () => {
     const facilitator = await remoteConsole(stage.server.url, group.code, group.facilitatorKey);
     for (const type of ['start', 'next', 'end'] as const) await facilitator.send({ type });
     facilitator.close();
+    // Two who came, one of whom presented: the facilitator confirms them on the page below.
+    const headers = {
+      authorization: `Bearer ${group.facilitatorKey}`,
+      'content-type': 'application/json',
+    };
+    const base = `${stage.server.url}/api/groups/${group.code}/sittings`;
+    const { sittings } = (await (await fetch(base, { headers })).json()) as {
+      sittings: Array<{ id: string }>;
+    };
+    const attendance = [
+      { name: 'Jürgen', presented: true },
+      { name: 'Anna', presented: false },
+    ];
+    const put = await fetch(`${base}/${sittings[0]?.id}/attendance`, {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({ attendance }),
+    });
+    expect(put.status).toBe(200);
     const screen = await openScreen(
       stage.browser,
       stage.watch,
@@ -330,9 +349,24 @@ describe.skipIf(!enabled)('a group in German or Hungarian', () => {
       `/f/${group.code}/register`,
     );
     await page.getByRole('heading', { name: 'Sitzungen' }).waitFor();
-    await page.getByRole('button', { name: 'Anwesenheit bestätigen' }).waitFor();
+    await page.getByRole('button', { name: 'Bescheinigung drucken für Jürgen' }).waitFor();
     expect(await htmlLang(page)).toBe('de');
     await checkWide(screen, 'register');
+
+    // The printed statement in the group's language, its date as Germans write it.
+    await page.getByLabel('Name der Leitung, für die Bescheinigungen').fill('Dr. Weber');
+    await page.evaluate(() => {
+      window.print = () => undefined;
+    });
+    await page.getByRole('button', { name: 'Bescheinigung drucken für Jürgen' }).click();
+    const statement = page.locator('.statement__page');
+    await statement.waitFor();
+    const printed = (await statement.textContent()) ?? '';
+    expect(printed).toContain('Teilnahmebescheinigung');
+    expect(printed).toMatch(/Jürgen hat an 1 Sitzung dieser Balintgruppe teilgenommen/);
+    expect(printed).toMatch(/Zeitraum\d{2}\.\d{2}\.\d{4}/);
+    expect(await leftInEnglish(page), 'the statement').toEqual([]);
+    await statement.screenshot({ path: screenshotPath('register-statement-de') });
     await screen.context.close();
     expect(stage.watch.consoleErrors.join('\n'), 'browser console errors').toBe('');
   });

@@ -1,14 +1,9 @@
-import {
-  type BudgetChange,
-  type Fit,
-  formatDuration,
-  phasesToCome,
-  type SessionView,
-} from '@balint/shared';
+import { type BudgetChange, type Fit, phasesToCome, type SessionView } from '@balint/shared';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import type { ConsoleWords } from '../../i18n/console/en.ts';
 import { useConsoleWords } from '../../i18n/console/words.ts';
 import { useText } from '../../i18n/dictionary.ts';
+import { formatDuration } from '../../i18n/duration.ts';
 import { formatLocale } from '../../i18n/formatLocale.ts';
 import { plural } from '../../i18n/plural.ts';
 import { clockMinutesBetween, differenceText } from '../../models/projection.ts';
@@ -74,7 +69,8 @@ export function FitDialog({ proposal, view, onApply, onClose }: Props) {
             <li key={change.phase} class="fit__change">
               <span class="fit__phase">{title(change.phase)}</span>
               <span class="fit__budgets">
-                {formatDuration(change.fromMs)} → <strong>{formatDuration(change.toMs)}</strong>
+                {formatDuration(change.fromMs, at)} →{' '}
+                <strong>{formatDuration(change.toMs, at)}</strong>
                 {times > 1 && <span class="fit__times"> · {words.fit.times(times)}</span>}
               </span>
             </li>

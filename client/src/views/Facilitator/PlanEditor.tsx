@@ -1,6 +1,9 @@
-import { canSend, formatDuration, type PhaseId, type SessionView } from '@balint/shared';
+import { canSend, type PhaseId, type SessionView } from '@balint/shared';
 import { useState } from 'preact/hooks';
 import { useConsoleWords } from '../../i18n/console/words.ts';
+import { useText } from '../../i18n/dictionary.ts';
+import { formatDuration } from '../../i18n/duration.ts';
+import { formatLocale } from '../../i18n/formatLocale.ts';
 import type { ConsoleModel } from './consoleModel.ts';
 import { minutesFieldToMs, msToMinutesField } from './minutes.ts';
 
@@ -17,6 +20,7 @@ const ERROR_ID = 'plan-error';
 /** The five phases and their budgets, editable before and during the session. */
 export function PlanEditor({ view, console: model, live }: Props) {
   const words = useConsoleWords().plan;
+  const at = formatLocale(useText().locale);
   const editable = live && canSend(view, 'setBudget');
   // What is typed and not yet saved, by phase; a length the server would refuse stays here.
   const [drafts, setDrafts] = useState<Drafts>({});
@@ -61,7 +65,7 @@ export function PlanEditor({ view, console: model, live }: Props) {
                 onSave={(ms) => model.run({ type: 'setBudget', phase: entry.phase, ms })}
                 unit={words.unit}
               />
-              {added > 0 && <span class="plan__added">+{formatDuration(added)}</span>}
+              {added > 0 && <span class="plan__added">+{formatDuration(added, at)}</span>}
             </li>
           );
         })}

@@ -1,6 +1,7 @@
 import { type Language, PHASE_TEXTS, type PhaseRecord } from '@balint/shared';
+import { formatDuration } from '../../i18n/duration.ts';
+import { formatLocale } from '../../i18n/formatLocale.ts';
 import type { ChartWords } from '../../i18n/register/en.ts';
-import { formatDuration } from './format.ts';
 
 interface Props {
   phases: readonly PhaseRecord[];
@@ -18,6 +19,8 @@ const WIDTH = 300;
  */
 export function SittingChart({ phases, cases, words, language }: Props) {
   const titles = PHASE_TEXTS[language].titles;
+  const at = formatLocale(language);
+  const duration = (ms: number) => formatDuration(ms, at);
   const longest = Math.max(1, ...phases.flatMap((entry) => [entry.plannedMs, entry.actualMs]));
   const scale = (ms: number) => Math.max(0, Math.round((ms / longest) * WIDTH));
   const planned = phases.reduce((sum, entry) => sum + entry.plannedMs, 0);
@@ -59,8 +62,8 @@ export function SittingChart({ phases, cases, words, language }: Props) {
                     />
                   </svg>
                   <span class="chart__figures">
-                    {formatDuration(entry.actualMs)}
-                    <span class="muted">{words.ofPlanned(formatDuration(entry.plannedMs))}</span>
+                    {duration(entry.actualMs)}
+                    <span class="muted">{words.ofPlanned(duration(entry.plannedMs))}</span>
                   </span>
                 </li>
               ))}
@@ -69,8 +72,8 @@ export function SittingChart({ phases, cases, words, language }: Props) {
       ))}
       <p class="chart__total">
         {words.inAll}
-        {formatDuration(actual)}
-        <span class="muted">{words.ofPlanned(formatDuration(planned))}</span>
+        {duration(actual)}
+        <span class="muted">{words.ofPlanned(duration(planned))}</span>
       </p>
       <p class="chart__legend muted">
         <span class="chart__key chart__key--actual" aria-hidden="true" />

@@ -55,9 +55,7 @@ export function Statement({ person, groupName, facilitator, onClose }: Props) {
           </div>
           <div>
             <dt>{words.period}</dt>
-            <dd>
-              {formatDate(person.firstAt, at)} – {formatDate(person.lastAt, at)}
-            </dd>
+            <dd>{dateSpan(formatDate(person.firstAt, at), formatDate(person.lastAt, at))}</dd>
           </div>
         </dl>
         <p class="statement__summary">{words.summary(person.name, sessions, cases)}</p>
@@ -86,4 +84,9 @@ export function Statement({ person, groupName, facilitator, onClose }: Props) {
       </article>
     </section>
   );
+}
+
+/** "3 Mar 2026 – 9 Dec 2026", or the one date when the first sitting was also the last. */
+function dateSpan(first: string, last: string): string {
+  return first === last ? first : `${first} – ${last}`;
 }

@@ -1,12 +1,3 @@
-/** "12 min", "12 min 30 s", "45 s": a duration as a person says it. */
-export function formatDuration(ms: number): string {
-  const seconds = Math.round(ms / 1000);
-  const minutes = Math.floor(seconds / 60);
-  const rest = seconds % 60;
-  if (minutes === 0) return `${rest} s`;
-  return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
-}
-
 /** "3 Mar 2026", as `locale` writes it (by default the browser's). */
 export function formatDate(epochMs: number, locale?: string): string {
   return new Date(epochMs).toLocaleDateString(locale, { dateStyle: 'medium' });
