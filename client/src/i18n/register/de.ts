@@ -49,6 +49,7 @@ export const de: RegisterWords = {
   sittings: { one: '# Sitzung', other: '# Sitzungen' },
   people: { one: '# Person', other: '# Personen' },
   span: (from, to) => `vom ${from} bis ${to}`,
+  onDay: (date) => `am ${date}`,
   toConfirm: (n) => `${n} zu bestätigen`,
   peopleTitle: 'Personen',
   nobody: 'Noch niemand: Bestätigen Sie zuerst die Anwesenheit einer Sitzung.',

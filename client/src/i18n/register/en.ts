@@ -52,6 +52,7 @@ export const en = {
   sittings: { one: '# sitting', other: '# sittings' } as Plural,
   people: { one: '# person', other: '# people' } as Plural,
   span: (from: string, to: string) => `from ${from} to ${to}`,
+  onDay: (date: string) => `on ${date}`,
   toConfirm: (n: number) => `${n} to confirm`,
   peopleTitle: 'People',
   nobody: 'Nobody yet: confirm a sitting’s attendance first.',

@@ -46,6 +46,7 @@ export const hu: RegisterWords = {
   sittings: { one: '# ülés', other: '# ülés' },
   people: { one: '# fő', other: '# fő' },
   span: (from, to) => `${from} – ${to}`,
+  onDay: (date) => date,
   toConfirm: (n) => `${n} megerősítendő`,
   peopleTitle: 'Résztvevők',
   nobody: 'Még senki: előbb erősítse meg egy ülés jelenlétét.',

@@ -13,6 +13,7 @@ import { useLanguage, useText } from '../../i18n/dictionary.ts';
 import { formatLocale } from '../../i18n/formatLocale.ts';
 import { browserLanguage } from '../../i18n/languages.ts';
 import { plural } from '../../i18n/plural.ts';
+import type { RegisterWords } from '../../i18n/register/en.ts';
 import { registerWords, useRegisterWords } from '../../i18n/register/words.ts';
 import { takeFacilitatorKey } from '../../models/facilitatorKey.ts';
 import { useTitle } from '../../models/useTitle.ts';
@@ -161,7 +162,8 @@ function Register({ code, api }: { code: string; api: RegisterApi }) {
           <p class="register__summary">
             {plural(text.locale, sittings.length, words.sittings)} ·{' '}
             {plural(text.locale, people.length, words.people)} ·{' '}
-            {words.span(
+            {period(
+              words,
               formatDate(register.sittings[0]?.startedAt ?? 0, at),
               formatDate(register.sittings.at(-1)?.startedAt ?? 0, at),
             )}
@@ -346,4 +348,9 @@ function SittingItem({ sitting, standing, language, roster, api, onSaved }: Sitt
       </details>
     </li>
   );
+}
+
+/** "from 3 Mar 2026 to 9 Dec 2026", or "on 3 Mar 2026" while every sitting was on one day. */
+function period(words: RegisterWords, first: string, last: string): string {
+  return first === last ? words.onDay(first) : words.span(first, last);
 }
