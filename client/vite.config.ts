@@ -88,7 +88,7 @@ export default defineConfig(({ command }) => {
                 // Small side-effect-free modules that most pages share, in one chunk rather than a
                 // handful: a phone saves the requests and ~150 gzipped bytes of chunk overhead.
                 name: 'common',
-                test: /[\\/](models[\\/]storage|i18n[\\/]languages|shared[\\/]src[\\/](languages|phaseIds))\.tsx?$/,
+                test: /[\\/](models[\\/](storage|useTitle)|i18n[\\/](languages|plural|dictionary)|shared[\\/]src[\\/](languages|phaseIds))\.tsx?$/,
               },
             ],
           },

@@ -1,6 +1,5 @@
 import type { ComponentType } from 'preact';
 import { render } from 'preact';
-import { startIn } from './i18n/dictionary.ts';
 import { routeOf } from './routes.ts';
 import './styles/base.css';
 
@@ -20,21 +19,12 @@ async function load(): Promise<void> {
       return;
     }
     case 'facilitator': {
-      // The console's own words are still English: it starts in English, then its shared parts
-      // and <html lang> follow the group's language.
-      const [{ FacilitatorPage }] = await Promise.all([
-        import('./views/Facilitator/FacilitatorPage.tsx'),
-        startIn('en'),
-      ]);
+      const { FacilitatorPage } = await import('./views/Facilitator/FacilitatorPage.tsx');
       mount(FacilitatorPage, route.code);
       return;
     }
     case 'register': {
-      // Like the console, the register page still speaks English (its shared parts too).
-      const [{ RegisterPage }] = await Promise.all([
-        import('./views/Register/RegisterPage.tsx'),
-        startIn('en'),
-      ]);
+      const { RegisterPage } = await import('./views/Register/RegisterPage.tsx');
       mount(RegisterPage, route.code);
       return;
     }

@@ -10,7 +10,7 @@ import {
   screenshotPath,
 } from './browser.ts';
 import { eventually, type ServerProcess } from './server.ts';
-import { LAPTOP, PHONE, PROJECTOR, remoteConsole, useStage } from './stage.ts';
+import { LAPTOP, PHONE, PROJECTOR, remoteConsole, useStage, withStorage } from './stage.ts';
 
 const enabled = browserAvailable();
 
@@ -53,6 +53,31 @@ const ENGLISH = [
   'Member',
   'Projector',
   'QR code',
+  // The console's own words.
+  'Start session',
+  'Back',
+  'End',
+  'Plan',
+  'Presenter',
+  'Who is here',
+  'Cues',
+  'Join links',
+  'Copy',
+  'Open projector window',
+  'This group',
+  'The sitting',
+  'Keyboard shortcuts',
+  'members',
+  'member',
+  'Undo',
+  'Who attended',
+  'In all',
+  'planned',
+  // The register's.
+  'Sittings',
+  'Attendance',
+  'Timings',
+  'Register',
 ];
 
 /** What each group's screens must show in its language. */
@@ -96,6 +121,42 @@ async function everyWord(page: Page): Promise<string> {
 async function leftInEnglish(page: Page): Promise<string[]> {
   const words = await everyWord(page);
   return ENGLISH.filter((english) => new RegExp(`\\b${english}\\b`).test(words));
+}
+
+/** The console of a group, opened as its facilitator: the key is in this browser's storage. */
+async function openConsole(
+  name: string,
+  group: CreateGroupResponse,
+  stage: ReturnType<typeof useStage>,
+): Promise<Screen> {
+  const screen = await openScreen(
+    stage.browser,
+    stage.watch,
+    name,
+    `${stage.server.url}/healthz`,
+    LAPTOP,
+    ENGLISH_BROWSER,
+  );
+  await withStorage(
+    screen.page,
+    { [`balint.key.${group.code}`]: group.facilitatorKey },
+    `/f/${group.code}`,
+  );
+  await screen.page.locator('[data-status="live"]').waitFor();
+  return screen;
+}
+
+/** A console or register: no English, nothing spilling out and axe clean, at a laptop's width and a phone's. */
+async function checkWide(screen: Screen, state: string): Promise<void> {
+  expect(await leftInEnglish(screen.page), `${screen.name} ${state}`).toEqual([]);
+  expect(await axeViolations(screen.page), `axe on the console ${state}`).toEqual([]);
+  for (const size of [LAPTOP, PHONE]) {
+    await screen.page.setViewportSize(size);
+    await screen.page.waitForTimeout(60);
+    await screen.page.screenshot({ path: screenshotPath(`${screen.name}-${state}-${size.width}`) });
+    expect(await overflowing(screen.page), `${screen.name} ${state} at ${size.width}`).toEqual([]);
+  }
+  await screen.page.setViewportSize(LAPTOP);
 }
 
 async function htmlLang(page: Page): Promise<string | null> {
@@ -187,6 +248,129 @@ describe.skipIf(!enabled)('a group in German or Hungarian', () => {
     });
   }
 
+  it('[L3] runs a German group’s console in German, the sitting’s review included', async () => {
+    const group = await createGroup(stage.server, 'Mittwochsgruppe', 'de');
+    const screen = await openConsole('console-de', group, stage);
+    const { page } = screen;
+    await page.getByRole('button', { name: 'Sitzung starten' }).waitFor();
+    expect(await htmlLang(page)).toBe('de');
+    await checkWide(screen, 'lobby');
+
+    await page.getByRole('button', { name: 'Sitzung starten' }).click();
+    await page.getByRole('button', { name: 'Weiter' }).click();
+    await page.locator('#now-title', { hasText: 'Fallvorstellung' }).waitFor();
+    await page.getByText('Der Fallgeber erzählt die Geschichte').waitFor();
+    await checkWide(screen, 'running');
+
+    await page.getByRole('button', { name: 'Beenden…' }).click();
+    await page.getByRole('button', { name: 'Sitzung beenden' }).click();
+    await page.getByText('Diese Sitzung, wie sie verlief').waitFor();
+    await checkWide(screen, 'ended');
+
+    await screen.context.close();
+    expect(stage.watch.consoleErrors.join('\n'), 'browser console errors').toBe('');
+  });
+
+  it('[L2] switches a live group’s screens to Hungarian from the console’s lobby', async () => {
+    const group = await createGroup(stage.server, 'Csütörtöki csoport', 'de');
+    const screen = await openConsole('console-switch', group, stage);
+    const phone = await openScreen(
+      stage.browser,
+      stage.watch,
+      'member-switch',
+      `${stage.server.url}/m/${group.code}`,
+      PHONE,
+      ENGLISH_BROWSER,
+    );
+    await phone.page.getByText('Vor dem Beginn').first().waitFor();
+    await screen.page.getByRole('button', { name: 'Sitzung starten' }).waitFor();
+
+    await screen.page.selectOption('#group-language', 'hu');
+    await screen.page.getByRole('button', { name: 'Ülés indítása' }).waitFor();
+    await phone.page.getByText('A kezdésre várunk').first().waitFor();
+    for (const each of [screen, phone]) {
+      await eventually(async () => expect(await htmlLang(each.page)).toBe('hu'));
+    }
+    expect((await stage.server.view(group.code)).language).toBe('hu');
+    expect(await leftInEnglish(screen.page), 'the console in Hungarian').toEqual([]);
+    await screen.page.screenshot({ path: screenshotPath('console-switch-hu-1366') });
+
+    // Once the session runs, the language is settled: the choice leaves the console.
+    await screen.page.getByRole('button', { name: 'Ülés indítása' }).click();
+    await screen.page.locator('[data-phase="opening"]').waitFor();
+    expect(await screen.page.locator('#group-language').count()).toBe(0);
+
+    await screen.context.close();
+    await phone.context.close();
+    expect(stage.watch.consoleErrors.join('\n'), 'browser console errors').toBe('');
+  });
+
+  it('[L3] shows a German standing group’s register in German', async () => {
+    const response = await fetch(`${stage.server.url}/api/groups`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Dienstagsgruppe', language: 'de', standing: true }),
+    });
+    const group = (await response.json()) as CreateGroupResponse;
+    const facilitator = await remoteConsole(stage.server.url, group.code, group.facilitatorKey);
+    for (const type of ['start', 'next', 'end'] as const) await facilitator.send({ type });
+    facilitator.close();
+    // Two who came, one of whom presented: the facilitator confirms them on the page below.
+    const headers = {
+      authorization: `Bearer ${group.facilitatorKey}`,
+      'content-type': 'application/json',
+    };
+    const base = `${stage.server.url}/api/groups/${group.code}/sittings`;
+    const { sittings } = (await (await fetch(base, { headers })).json()) as {
+      sittings: Array<{ id: string }>;
+    };
+    const attendance = [
+      { name: 'Jürgen', presented: true },
+      { name: 'Anna', presented: false },
+    ];
+    const put = await fetch(`${base}/${sittings[0]?.id}/attendance`, {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({ attendance }),
+    });
+    expect(put.status).toBe(200);
+    const screen = await openScreen(
+      stage.browser,
+      stage.watch,
+      'register-de',
+      `${stage.server.url}/healthz`,
+      LAPTOP,
+      ENGLISH_BROWSER,
+    );
+    const { page } = screen;
+    await withStorage(
+      page,
+      { [`balint.key.${group.code}`]: group.facilitatorKey },
+      `/f/${group.code}/register`,
+    );
+    await page.getByRole('heading', { name: 'Sitzungen' }).waitFor();
+    await page.getByRole('button', { name: 'Bescheinigung drucken für Jürgen' }).waitFor();
+    expect(await htmlLang(page)).toBe('de');
+    await checkWide(screen, 'register');
+
+    // The printed statement in the group's language, its date as Germans write it.
+    await page.getByLabel('Name der Leitung, für die Bescheinigungen').fill('Dr. Weber');
+    await page.evaluate(() => {
+      window.print = () => undefined;
+    });
+    await page.getByRole('button', { name: 'Bescheinigung drucken für Jürgen' }).click();
+    const statement = page.locator('.statement__page');
+    await statement.waitFor();
+    const printed = (await statement.textContent()) ?? '';
+    expect(printed).toContain('Teilnahmebescheinigung');
+    expect(printed).toMatch(/Jürgen hat an 1 Sitzung dieser Balintgruppe teilgenommen/);
+    expect(printed).toMatch(/Zeitraum\d{2}\.\d{2}\.\d{4}/);
+    expect(await leftInEnglish(page), 'the statement').toEqual([]);
+    await statement.screenshot({ path: screenshotPath('register-statement-de') });
+    await screen.context.close();
+    expect(stage.watch.consoleErrors.join('\n'), 'browser console errors').toBe('');
+  });
+
   it('[L4] lets a member read their own phone in English while the group’s words stay German', async () => {
     const { server, browser, watch } = stage;
     const group = await createGroup(server, 'Mittwochsgruppe', 'de');
@@ -257,7 +441,8 @@ describe.skipIf(!enabled)('a group in German or Hungarian', () => {
     await page.waitForURL(/\/f\/[A-Z0-9]{6}$/);
     const code = new URL(page.url()).pathname.slice(3);
     expect((await server.view(code)).language).toBe('hu');
-    // The console's own words come in a later round; its page already says the group's language.
+    // The console speaks the group's language, not the browser's.
+    await page.getByRole('button', { name: 'Ülés indítása' }).waitFor();
     await eventually(async () => expect(await htmlLang(page)).toBe('hu'));
     await home.context.close();
     expect(watch.consoleErrors.join('\n'), 'browser console errors').toBe('');

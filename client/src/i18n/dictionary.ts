@@ -49,15 +49,6 @@ export function showLanguage(language: Language, page?: PageWords): void {
   );
 }
 
-/**
- * Loads the console's shared words before it renders: its own are still English, so it starts in
- * English (a page that has words already keeps them).
- */
-export async function startIn(language: Language): Promise<void> {
-  const text = await LOADERS[language]();
-  dictionary.value ??= text;
-}
-
 /** Speaks `language` (once known) and returns the shared words shown, null until some are in. */
 export function useLanguage(language: Language | null, page?: PageWords): Dictionary | null {
   useEffect(() => {

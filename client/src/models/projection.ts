@@ -43,15 +43,36 @@ export function msToOutlookChange(view: SessionView, now: number): number | null
   return MINUTE_MS - (((projectedAt % MINUTE_MS) + MINUTE_MS) % MINUTE_MS);
 }
 
+/** How a difference is said; English unless the console passes its own words. */
+export interface DifferenceWords {
+  onTime: string;
+  over: (amount: string) => string;
+  spare: (amount: string) => string;
+  minUnit: string;
+  hourUnit: string;
+}
+
+const ENGLISH_DIFFERENCE: DifferenceWords = {
+  onTime: 'on time',
+  over: (amount) => `${amount} over`,
+  spare: (amount) => `${amount} to spare`,
+  minUnit: 'min',
+  hourUnit: 'h',
+};
+
 /** "7 min over", "on time", "3 min to spare": a difference in whole minutes, calmly. */
-export function differenceText(overMinutes: number): string {
-  if (overMinutes === 0) return 'on time';
+export function differenceText(
+  overMinutes: number,
+  words: DifferenceWords = ENGLISH_DIFFERENCE,
+): string {
+  if (overMinutes === 0) return words.onTime;
   const minutes = Math.abs(overMinutes);
+  const { minUnit, hourUnit } = words;
   const amount =
     minutes < 60
-      ? `${minutes} min`
-      : `${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${minutes % 60} min` : ''}`;
-  return overMinutes > 0 ? `${amount} over` : `${amount} to spare`;
+      ? `${minutes} ${minUnit}`
+      : `${Math.floor(minutes / 60)} ${hourUnit}${minutes % 60 ? ` ${minutes % 60} ${minUnit}` : ''}`;
+  return overMinutes > 0 ? words.over(amount) : words.spare(amount);
 }
 
 /** True when the projection is a minute or more past the end: the console offers to fit it. */

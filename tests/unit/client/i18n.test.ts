@@ -1,9 +1,16 @@
 import { LANGUAGES, type Language } from '@balint/shared';
 import { describe, expect, it } from 'vitest';
+import { CLOSED_WORDS } from '../../../client/src/components/closedWords.ts';
+import { CUE_WORDS } from '../../../client/src/components/cueWords.ts';
+import { GROUND_RULES } from '../../../client/src/components/groundRulesText.ts';
+import { de as consoleDe } from '../../../client/src/i18n/console/de.ts';
+import { en as consoleEn } from '../../../client/src/i18n/console/en.ts';
+import { hu as consoleHu } from '../../../client/src/i18n/console/hu.ts';
 import { de } from '../../../client/src/i18n/de.ts';
 import { de as displayDe } from '../../../client/src/i18n/display/de.ts';
 import { en as displayEn } from '../../../client/src/i18n/display/en.ts';
 import { hu as displayHu } from '../../../client/src/i18n/display/hu.ts';
+import { formatDuration } from '../../../client/src/i18n/duration.ts';
 import { en } from '../../../client/src/i18n/en.ts';
 import { formatLocale } from '../../../client/src/i18n/formatLocale.ts';
 import { de as homeDe } from '../../../client/src/i18n/home/de.ts';
@@ -12,25 +19,50 @@ import { hu as homeHu } from '../../../client/src/i18n/home/hu.ts';
 import { hu } from '../../../client/src/i18n/hu.ts';
 import { browserLanguage, LANGUAGE_NAMES } from '../../../client/src/i18n/languages.ts';
 import { plural } from '../../../client/src/i18n/plural.ts';
+import { de as registerDe } from '../../../client/src/i18n/register/de.ts';
+import { en as registerEn } from '../../../client/src/i18n/register/en.ts';
+import { hu as registerHu } from '../../../client/src/i18n/register/hu.ts';
 import {
   announcement,
   nextText,
   phaseStep,
   phaseTitle,
 } from '../../../client/src/models/phaseText.ts';
+import { LATE_WORDS } from '../../../client/src/views/Member/lateWords.ts';
+import { SETTINGS_WORDS } from '../../../client/src/views/Member/settingsWords.ts';
 import { makeView } from './views.ts';
 
-/** Every set of words, per language: the shared ones, the projector's and the start page's. */
-const SETS: Record<string, Record<Language, unknown>> = {
+/**
+ * Every set of words, per language: the shared ones, each page's own, and the parts a phone loads
+ * only when it shows them.
+ */
+const SETS: Record<string, Readonly<Record<Language, unknown>>> = {
   shared: { en, de, hu },
   display: { en: displayEn, de: displayDe, hu: displayHu },
   home: { en: homeEn, de: homeDe, hu: homeHu },
+  console: { en: consoleEn, de: consoleDe, hu: consoleHu },
+  register: { en: registerEn, de: registerDe, hu: registerHu },
+  closed: CLOSED_WORDS,
+  cues: CUE_WORDS,
+  groundRules: GROUND_RULES,
+  late: LATE_WORDS,
+  settings: SETTINGS_WORDS,
+};
+
+/** Arguments enough for every word that takes some: a name or code, a count, then more text. */
+const SAMPLE_ARGUMENTS = ['K7M2QX', 5, '19:30', '20:00', 'Dr B'] as const;
+
+/** Words that a language writes just as English does. */
+const SAME_AS_ENGLISH: Record<Language, readonly string[]> = {
+  en: [],
+  de: ['Code', 'Name'],
+  hu: [],
 };
 
 /** Each leaf of a dictionary as [path, text]; a function is called with sample arguments. */
 function leaves(words: unknown, path = ''): Array<[string, string]> {
   if (typeof words === 'string') return [[path, words]];
-  if (typeof words === 'function') return [[`${path}()`, String(words('K7M2QX', 5))]];
+  if (typeof words === 'function') return [[`${path}()`, String(words(...SAMPLE_ARGUMENTS))]];
   if (Array.isArray(words))
     return words.flatMap((item, index) => leaves(item, `${path}[${index}]`));
   return Object.entries(words as object).flatMap(([key, value]) =>
@@ -57,7 +89,12 @@ describe('the dictionaries', () => {
           expect(text.trim(), `${language} ${path}`).not.toBe('');
           expect(text, `${language} ${path}`).not.toMatch(/undefined|NaN|\[object/);
           // Only the English may say it in English (a number or a code alone is the same in all).
-          if (language !== 'en' && /[a-z]{3}/i.test(text) && path !== 'locale') {
+          if (
+            language !== 'en' &&
+            /[a-z]{3}/i.test(text) &&
+            path !== 'locale' &&
+            !SAME_AS_ENGLISH[language].some((same) => new RegExp(`^${same}\\b`).test(text))
+          ) {
             expect(text, `${language} ${path} is still English`).not.toBe(english.get(path));
           }
         }
@@ -70,7 +107,7 @@ describe('the dictionaries', () => {
   });
 
   it('say the formal "Sie" in German and never the informal "du"', () => {
-    const german = [...leaves(de), ...leaves(displayDe), ...leaves(homeDe)].map(([, text]) => text);
+    const german = Object.values(SETS).flatMap((set) => leaves(set.de).map(([, text]) => text));
     expect(german.join(' ')).not.toMatch(/\b(du|dich|dir|dein\w*)\b/i);
     expect(german.join(' ')).toMatch(/\bSie\b/);
   });
@@ -88,6 +125,25 @@ describe('plurals through Intl.PluralRules', () => {
     expect([minutes(de, 1), minutes(de, 3)]).toEqual(['1 Minute', '3 Minuten']);
     expect([minutes(hu, 1), minutes(hu, 3)]).toEqual(['1 perc', '3 perc']);
     expect(plural('de', 0, de.clock.seconds)).toBe('0 Sekunden');
+  });
+
+  it('write durations in each language’s own short units, to the second', () => {
+    const each = (ms: number) => ['en', 'de', 'hu'].map((locale) => formatDuration(ms, locale));
+    expect(each(45_000)).toEqual(['45 sec', '45 Sek.', '45 mp']);
+    expect(each(600_000)).toEqual(['10 min', '10 Min.', '10 p']);
+    expect(each(750_400)).toEqual(['12 min 30 sec', '12 Min. 30 Sek.', '12 p 30 mp']);
+  });
+
+  it('say "n times" in Hungarian with the suffix that the numeral’s sound asks for', () => {
+    expect([2, 3, 4, 5, 10, 20, 45].map(consoleHu.fit.times)).toEqual([
+      'még kétszer',
+      'még 3-szor',
+      'még 4-szer',
+      'még 5-ször',
+      'még 10-szer',
+      'még 20-szor',
+      'még 45-ször',
+    ]);
   });
 });
 

@@ -7,7 +7,6 @@ import {
   rememberGroup,
   rememberStanding,
 } from '../../../client/src/views/Home/homeMemory.ts';
-import { formatDuration } from '../../../client/src/views/Register/format.ts';
 import { useFakeLocalStorage } from './fakeStorage.ts';
 
 const HOUR = 3_600_000;
@@ -56,11 +55,5 @@ describe('standing groups on the start page', () => {
     // Without the key on this device, nothing is offered.
     rememberStanding({ code: 'ZZZZZZ', name: 'Not mine' }, NOW);
     expect(localStorage.getItem(homeKeys.recentGroups)).not.toContain('ZZZZZZ');
-  });
-
-  it('formats durations as a person says them', () => {
-    expect(formatDuration(45_000)).toBe('45 s');
-    expect(formatDuration(600_000)).toBe('10 min');
-    expect(formatDuration(750_400)).toBe('12 min 30 s');
   });
 });

@@ -7,6 +7,7 @@ export const de: DisplayWords = {
   groundRules: 'Unsere Grundregeln',
   soon: 'Die Sitzung beginnt gleich.',
   thanks: 'Vielen Dank.',
+  until: (time) => `bis ${time}`,
   join: 'Auf dem Telefon teilnehmen',
   qr: 'QR-Code zum Mitverfolgen auf dem Telefon',
   follow: 'Auf dem Telefon mitverfolgen',

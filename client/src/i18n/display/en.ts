@@ -6,6 +6,7 @@ export const en = {
   groundRules: 'Our ground rules',
   soon: 'The session will begin soon.',
   thanks: 'Thank you.',
+  until: (time: string) => `until ${time}`,
   join: 'Join on your phone',
   qr: 'QR code to follow on your phone',
   follow: 'Follow on your phone',

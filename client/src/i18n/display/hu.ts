@@ -7,6 +7,7 @@ export const hu: DisplayWords = {
   groundRules: 'Alapszabályaink',
   soon: 'Az ülés hamarosan kezdődik.',
   thanks: 'Köszönjük.',
+  until: (time) => `vége: ${time}`,
   join: 'Csatlakozás telefonról',
   qr: 'QR-kód a telefonos követéshez',
   follow: 'Kövesse a telefonján',

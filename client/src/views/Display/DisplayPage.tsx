@@ -113,7 +113,7 @@ export function DisplayPage({ code }: Props) {
         </div>
       )}
       {view?.endsAt != null && phase !== 'ended' && (
-        <p class="display__until">until {formatTimeOfDay(view.endsAt)}</p>
+        <p class="display__until">{words.until(formatTimeOfDay(view.endsAt))}</p>
       )}
       <ConnectionBadge status={status} class="display__status" />
       <div class="display__corner">

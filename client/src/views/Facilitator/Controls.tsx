@@ -2,8 +2,9 @@ import { type Command, canSend, MINUTE_MS, type SessionView } from '@balint/shar
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { Icon, type IconName } from '../../components/Icon.tsx';
+import { useConsoleWords } from '../../i18n/console/words.ts';
 import type { ConsoleModel } from './consoleModel.ts';
-import { SHORTCUTS, type ShortcutAction, shortcutFor } from './shortcuts.ts';
+import { type ShortcutAction, shortcutFor, shortcutsShown } from './shortcuts.ts';
 
 interface Props {
   view: SessionView;
@@ -44,6 +45,7 @@ function ActionButton({ icon, label, disabled, onClick, variant, shortcut }: Act
 
 /** The facilitator's buttons, enabled only where the session machine would accept them. */
 export function Controls({ view, console: model, live }: Props) {
+  const words = useConsoleWords().controls;
   const [confirming, setConfirming] = useState<Confirming>(null);
   const can = (type: Command['type']) => live && canSend(view, type);
   const run = (command: Command) => void model.run(command);
@@ -75,12 +77,12 @@ export function Controls({ view, console: model, live }: Props) {
   const inReflection = view.phase === 'reflection';
   const ended = view.phase === 'ended';
   return (
-    <section class="controls" aria-label="Session controls">
+    <section class="controls" aria-label={words.label}>
       <div class="controls__row">
         {view.phase === 'lobby' ? (
           <ActionButton
             icon="play"
-            label="Start session"
+            label={words.start}
             variant="primary"
             disabled={!can('start')}
             onClick={() => run({ type: 'start' })}
@@ -88,7 +90,7 @@ export function Controls({ view, console: model, live }: Props) {
         ) : ended ? (
           <ActionButton
             icon="reset"
-            label="Reset to lobby…"
+            label={words.reset}
             variant="primary"
             disabled={!can('reset')}
             onClick={() => setConfirming('reset')}
@@ -96,7 +98,7 @@ export function Controls({ view, console: model, live }: Props) {
         ) : view.running ? (
           <ActionButton
             icon="pause"
-            label="Pause"
+            label={words.pause}
             variant="primary"
             shortcut="Space"
             disabled={!can('pause')}
@@ -105,7 +107,7 @@ export function Controls({ view, console: model, live }: Props) {
         ) : (
           <ActionButton
             icon="play"
-            label="Resume"
+            label={words.resume}
             variant="primary"
             shortcut="Space"
             disabled={!can('resume')}
@@ -114,7 +116,7 @@ export function Controls({ view, console: model, live }: Props) {
         )}
         <ActionButton
           icon="back"
-          label="Back"
+          label={words.back}
           shortcut="ArrowLeft"
           disabled={!can('back')}
           onClick={() => run({ type: 'back' })}
@@ -122,14 +124,14 @@ export function Controls({ view, console: model, live }: Props) {
         {inReflection ? (
           <ActionButton
             icon="next"
-            label="Next case"
+            label={words.nextCase}
             disabled={!can('nextCase')}
             onClick={() => run({ type: 'nextCase' })}
           />
         ) : (
           <ActionButton
             icon="next"
-            label="Next phase"
+            label={words.nextPhase}
             shortcut="ArrowRight"
             disabled={!can('next')}
             onClick={() => run({ type: 'next' })}
@@ -139,20 +141,20 @@ export function Controls({ view, console: model, live }: Props) {
       <div class="controls__row">
         <ActionButton
           icon="plus"
-          label="1 min"
+          label={words.minutes(1)}
           shortcut="+"
           disabled={!can('extend')}
           onClick={() => run({ type: 'extend', ms: MINUTE_MS })}
         />
         <ActionButton
           icon="plus"
-          label="5 min"
+          label={words.minutes(5)}
           disabled={!can('extend')}
           onClick={() => run({ type: 'extend', ms: 5 * MINUTE_MS })}
         />
         <ActionButton
           icon="stop"
-          label={inReflection ? 'End session…' : 'End…'}
+          label={inReflection ? words.endSession : words.end}
           variant="danger"
           // The machine would end a session never started; the console does not offer it.
           disabled={view.phase === 'lobby' || !can('end')}
@@ -160,8 +162,8 @@ export function Controls({ view, console: model, live }: Props) {
         />
       </div>
       <p class="controls__keys">
-        <span class="visually-hidden">Keyboard shortcuts: </span>
-        {SHORTCUTS.map((shortcut) => (
+        <span class="visually-hidden">{words.keys}</span>
+        {shortcutsShown(words).map((shortcut) => (
           <span key={shortcut.keys} class="controls__key">
             <kbd>{shortcut.keys}</kbd> {shortcut.action}
           </span>
@@ -169,17 +171,17 @@ export function Controls({ view, console: model, live }: Props) {
       </p>
       <ConfirmDialog
         open={confirming === 'end'}
-        title="End the session?"
-        body="Every screen will show that the session has ended. The presenter's name is cleared. You can reset to the lobby afterwards."
-        confirmLabel="End session"
+        title={words.endTitle}
+        body={words.endBody}
+        confirmLabel={words.endConfirm}
         onConfirm={() => run({ type: 'end' })}
         onClose={() => setConfirming(null)}
       />
       <ConfirmDialog
         open={confirming === 'reset'}
-        title="Reset to the lobby?"
-        body="The session goes back to the lobby with the same plan, ready to start again from case 1."
-        confirmLabel="Reset"
+        title={words.resetTitle}
+        body={words.resetBody}
+        confirmLabel={words.resetConfirm}
         onConfirm={() => run({ type: 'reset' })}
         onClose={() => setConfirming(null)}
       />

@@ -1,4 +1,4 @@
-import { isPhaseId } from '@balint/shared';
+import { isPhaseId, PHASE_IDS } from '@balint/shared';
 import { useEffect, useState } from 'preact/hooks';
 import { ClosedNotice } from '../../components/ClosedNotice.tsx';
 import { ConnectionBadge } from '../../components/ConnectionBadge.tsx';
@@ -6,10 +6,13 @@ import { Icon } from '../../components/Icon.tsx';
 import { PhaseAnnouncer } from '../../components/PhaseAnnouncer.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { TimeDigits } from '../../components/TimeDigits.tsx';
+import { consoleWords, useConsoleWords } from '../../i18n/console/words.ts';
+import { useLanguage } from '../../i18n/dictionary.ts';
+import { browserLanguage } from '../../i18n/languages.ts';
 import { useGroupLanguage } from '../../i18n/useGroupLanguage.ts';
 import { takeFacilitatorKey } from '../../models/facilitatorKey.ts';
 import { usePageSession } from '../../models/pageSession.ts';
-import { announcement, nextText, phaseStep, phaseTitle } from '../../models/phaseText.ts';
+import { announcement, nextText, phaseNumber, phaseTitle } from '../../models/phaseText.ts';
 import { useCues } from '../../models/useCues.ts';
 import { useTitle } from '../../models/useTitle.ts';
 import { useValue } from '../../models/useValue.ts';
@@ -17,6 +20,7 @@ import { Controls } from './Controls.tsx';
 import { CuePanel, usePulseClass } from './CuePanel.tsx';
 import { ConsoleModel } from './consoleModel.ts';
 import { GroupActions } from './GroupActions.tsx';
+import { LanguageChoice } from './LanguageChoice.tsx';
 import { PlanEditor } from './PlanEditor.tsx';
 import { Presence } from './Presence.tsx';
 import { PresenterField } from './PresenterField.tsx';
@@ -27,7 +31,6 @@ import { SittingFact, useProjection } from './SittingFact.tsx';
 import { SittingPanel } from './SittingPanel.tsx';
 import { SittingReview } from './SittingReview.tsx';
 import { UndoBar } from './UndoBar.tsx';
-import { WHO_SPEAKS } from './whoSpeaks.ts';
 import './facilitator.css';
 
 interface Props {
@@ -41,22 +44,29 @@ export function FacilitatorPage({ code }: Props) {
   return <Console code={code} facilitatorKey={key} />;
 }
 
+/** Without a key there is no group to ask: the browser's language. */
 function NoKey({ code }: Props) {
+  const [language] = useState(browserLanguage);
+  const text = useLanguage(language, consoleWords);
+  const ready = useValue(consoleWords.words);
+  if (!text || !ready) return <main class="notice-page" />;
+  return <NoKeyNotice code={code} />;
+}
+
+function NoKeyNotice({ code }: Props) {
+  const words = useConsoleWords().noKey;
   return (
     <main class="notice-page">
       <div class="notice-card" role="alert">
-        <h1>This browser cannot control the session</h1>
-        <p>
-          The console needs the facilitator link with its key, as shown when the group was created
-          (or shared by the facilitator as a co-facilitator link).
-        </p>
-        <p>You can still follow the session:</p>
+        <h1>{words.title}</h1>
+        <p>{words.body}</p>
+        <p>{words.follow}</p>
         <p class="notice-card__actions">
           <a class="button button--primary" href={`/m/${code}`}>
-            Open the member view
+            {words.member}
           </a>
           <a class="button" href={`/d/${code}`}>
-            Open the projector display
+            {words.display}
           </a>
         </p>
       </div>
@@ -80,85 +90,88 @@ function Console({ code, facilitatorKey }: ConsoleProps) {
   useEffect(() => () => model.dispose(), [model]);
   const view = useValue(session.view);
   const status = useValue(session.status);
-  useGroupLanguage(view?.language, status);
+  // The console speaks the group's language, and nothing before it knows which.
+  const text = useGroupLanguage(view?.language, status, null, consoleWords);
+  const words = useValue(consoleWords.words);
   const reading = useValue(countdown.reading);
   const refusal = useValue(model.refusal);
-  useTitle('Console', view?.name);
+  useTitle(words?.page ?? '', view?.name);
   const cues = useCues(page, 'console');
   const pulseClass = usePulseClass(cues);
   const projection = useProjection(session);
 
   if (status === 'forbidden') return <NoKey code={code} />;
+  if (!text || !words) return <div class="console" />;
   if (status === 'not_found' || status === 'expired' || status === 'invalid') {
     return <ClosedNotice status={status} code={code} />;
   }
 
   const live = status === 'live';
-  const title = view ? phaseTitle(view) : 'Connecting…';
+  const title = view ? phaseTitle(view, text) : text.connection.connecting;
+  const number = view ? phaseNumber(view) : null;
   const inPhase = view ? isPhaseId(view.phase) : false;
   const overtime = reading?.countdown.overtime ?? false;
 
   return (
     <div class="console" data-phase={view?.phase ?? ''} data-status={status}>
-      <PhaseAnnouncer message={view ? announcement(view) : ''} />
+      <PhaseAnnouncer message={view ? announcement(view, text) : ''} />
       <header class="console__bar">
         <p class="console__brand">Balint Timer</p>
-        <p class="console__group">{view?.name || 'Untitled group'}</p>
+        <p class="console__group">{view?.name || words.untitled}</p>
         <p class="console__code">
-          Code <strong>{code}</strong>
+          {words.code} <strong>{code}</strong>
         </p>
         <ProjectorButton code={code} />
         <ConnectionBadge status={status} showLive class="console__status" />
       </header>
       {(status === 'reconnecting' || status === 'rate_limited') && (
         <p class="console__offline" role="alert">
-          Not connected to the server: reconnecting… The time shown may be out of date, and the
-          controls come back with the connection.
+          {words.offline}
         </p>
       )}
       <main class="console__main">
         <section class={`now ${pulseClass}`} aria-labelledby="now-title">
-          <p class="now__step">{view && phaseStep(view) ? `Phase ${phaseStep(view)}` : ' '}</p>
+          <p class="now__step">
+            {number === null ? ' ' : text.member.step(number, PHASE_IDS.length)}
+          </p>
           <h1 id="now-title" class="now__title">
             {title}
           </h1>
-          {view && isPhaseId(view.phase) && <p class="now__who muted">{WHO_SPEAKS[view.phase]}</p>}
+          {view && isPhaseId(view.phase) && <p class="now__who muted">{words.who[view.phase]}</p>}
           {inPhase ? (
             <>
               <TimeDigits reading={reading} stale={!live} class="now__digits" />
               <ProgressBar progress={overtime ? 1 : (reading?.progress ?? 0)} overtime={overtime} />
               {view?.running ? (
                 <p class="now__state">
-                  {overtime ? 'Over time, counting up' : 'Running'}
-                  {live ? '' : ' (last known)'}
+                  {overtime ? words.overTime : words.running}
+                  {live ? '' : words.lastKnown}
                 </p>
               ) : (
                 <p class="now__state now__state--paused">
                   <Icon name="pause" />
-                  Paused
+                  {text.session.paused}
                 </p>
               )}
             </>
           ) : (
             <p class="now__idle muted">
-              {view?.phase === 'ended'
-                ? 'The session has ended. Reset to use the same plan again.'
-                : 'Share the join code, then start when the group is ready.'}
+              {view?.phase === 'ended' ? words.endedIdle : words.lobbyIdle}
             </p>
           )}
           {view && (
             <dl class="now__facts">
               <div>
-                <dt>Next</dt>
-                <dd>{nextText(view) ?? '—'}</dd>
+                <dt>{words.next}</dt>
+                <dd>{nextText(view, text) ?? '—'}</dd>
               </div>
               <div>
-                <dt>Case</dt>
+                <dt>{words.case}</dt>
                 <dd>{view.caseNumber}</dd>
               </div>
               <div>
-                <dt>Presenter</dt>
-                <dd>{view.presenter ?? 'not set'}</dd>
+                <dt>{words.presenter}</dt>
+                <dd>{view.presenter ?? words.notSet}</dd>
               </div>
               <SittingFact projection={projection} />
             </dl>
@@ -169,7 +182,7 @@ function Console({ code, facilitatorKey }: ConsoleProps) {
             <SittingReview code={code} facilitatorKey={facilitatorKey} view={view} />
           )}
         </section>
-        <aside class="console__side" aria-label="Sitting, plan, presenter, people, cues and links">
+        <aside class="console__side" aria-label={words.side}>
           {view && (
             <SittingPanel
               view={view}
@@ -179,10 +192,11 @@ function Console({ code, facilitatorKey }: ConsoleProps) {
               serverNow={() => session.clock.now()}
             />
           )}
+          {view?.phase === 'lobby' && <LanguageChoice view={view} console={model} live={live} />}
           {view && <PlanEditor view={view} console={model} live={live} />}
           {view && <PresenterField view={view} console={model} live={live} />}
           {view && <Presence view={view} console={model} live={live} />}
-          <CuePanel cues={cues} />
+          <CuePanel cues={cues} language={text.locale} />
           <ShareLinks code={code} facilitatorKey={facilitatorKey} />
           {view && <GroupActions code={code} facilitatorKey={facilitatorKey} view={view} />}
         </aside>

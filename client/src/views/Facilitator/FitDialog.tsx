@@ -1,11 +1,11 @@
-import {
-  type BudgetChange,
-  type Fit,
-  formatDuration,
-  phasesToCome,
-  type SessionView,
-} from '@balint/shared';
+import { type BudgetChange, type Fit, phasesToCome, type SessionView } from '@balint/shared';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import type { ConsoleWords } from '../../i18n/console/en.ts';
+import { useConsoleWords } from '../../i18n/console/words.ts';
+import { useText } from '../../i18n/dictionary.ts';
+import { formatDuration } from '../../i18n/duration.ts';
+import { formatLocale } from '../../i18n/formatLocale.ts';
+import { plural } from '../../i18n/plural.ts';
 import { clockMinutesBetween, differenceText } from '../../models/projection.ts';
 import { formatTimeOfDay } from '../../models/timeOfDay.ts';
 
@@ -24,17 +24,20 @@ interface Props {
 }
 
 /** What the fit leaves: on time, or how much it still cannot fit. */
-function restText(proposal: FitProposal | null): string {
+function restText(proposal: FitProposal | null, words: ConsoleWords, at: string): string {
   if (!proposal) return '';
   const { endsAt, fit } = proposal;
   const over = clockMinutesBetween(endsAt + fit.stillOverMs, endsAt);
   return over > 0
-    ? `Even then, ${differenceText(over)}. The rest is for you and the group to decide.`
-    : `The sitting then ends by ${formatTimeOfDay(endsAt)}.`;
+    ? words.fit.still(differenceText(over, words.sitting))
+    : words.fit.onTime(formatTimeOfDay(endsAt, at));
 }
 
 /** Each budget still to come, old → new, and what still cannot be fitted; applied on confirm. */
 export function FitDialog({ proposal, view, onApply, onClose }: Props) {
+  const words = useConsoleWords();
+  const { locale } = useText();
+  const at = formatLocale(locale);
   const changes = proposal?.fit.changes ?? [];
   // Listed in the order the phases run; applied in the order the fit chose them.
   const order = (change: BudgetChange) =>
@@ -44,16 +47,18 @@ export function FitDialog({ proposal, view, onApply, onClose }: Props) {
   const title = (phase: BudgetChange['phase']) =>
     view.plan.find((entry) => entry.phase === phase)?.title ?? phase;
   const body = proposal
-    ? `At this pace the sitting ends at ${formatTimeOfDay(proposal.projectedAt)}, ${differenceText(
-        clockMinutesBetween(proposal.projectedAt, proposal.endsAt),
-      )} the end at ${formatTimeOfDay(proposal.endsAt)}. The running phase keeps its time; these phases to come would be shorter:`
+    ? words.fit.body(
+        formatTimeOfDay(proposal.projectedAt, at),
+        differenceText(clockMinutesBetween(proposal.projectedAt, proposal.endsAt), words.sitting),
+        formatTimeOfDay(proposal.endsAt, at),
+      )
     : '';
   return (
     <ConfirmDialog
       open={proposal !== null}
-      title="Fit the sitting to its end?"
+      title={words.fit.title}
       body={body}
-      confirmLabel={changes.length === 1 ? 'Apply this change' : `Apply ${changes.length} changes`}
+      confirmLabel={plural(locale, changes.length, words.fit.apply)}
       onConfirm={() => onApply(changes)}
       onClose={onClose}
     >
@@ -64,19 +69,15 @@ export function FitDialog({ proposal, view, onApply, onClose }: Props) {
             <li key={change.phase} class="fit__change">
               <span class="fit__phase">{title(change.phase)}</span>
               <span class="fit__budgets">
-                {formatDuration(change.fromMs)} → <strong>{formatDuration(change.toMs)}</strong>
-                {times > 1 && (
-                  <span class="fit__times">
-                    {' '}
-                    · {times === 2 ? 'twice' : `${times} times`} to come
-                  </span>
-                )}
+                {formatDuration(change.fromMs, at)} →{' '}
+                <strong>{formatDuration(change.toMs, at)}</strong>
+                {times > 1 && <span class="fit__times"> · {words.fit.times(times)}</span>}
               </span>
             </li>
           );
         })}
       </ul>
-      <p class="fit__rest">{restText(proposal)}</p>
+      <p class="fit__rest">{restText(proposal, words, at)}</p>
     </ConfirmDialog>
   );
 }

@@ -1,6 +1,7 @@
 import type { SessionView } from '@balint/shared';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { useConsoleWords } from '../../i18n/console/words.ts';
 import { forgetGroup, rememberStanding } from '../Home/homeMemory.ts';
 import { registerApi } from '../Register/registerApi.ts';
 
@@ -12,6 +13,7 @@ interface Props {
 
 /** The group itself: keep it for next week, its register, delete it now. */
 export function GroupActions({ code, facilitatorKey, view }: Props) {
+  const words = useConsoleWords().group;
   const api = useMemo(() => registerApi(code, facilitatorKey), [code, facilitatorKey]);
   const [confirming, setConfirming] = useState(false);
   const [status, setStatus] = useState('');
@@ -25,10 +27,10 @@ export function GroupActions({ code, facilitatorKey, view }: Props) {
     setBusy(true);
     const result = await api.makeStanding();
     setBusy(false);
-    setStatus(result.ok ? 'Kept: the same code and links next week.' : result.message);
+    setStatus(result.ok ? words.kept : result.message);
   };
   const remove = async () => {
-    setStatus('Deleting…');
+    setStatus(words.deleting);
     const result = await api.deleteGroup();
     if (!result.ok) {
       setStatus(result.message);
@@ -36,32 +38,27 @@ export function GroupActions({ code, facilitatorKey, view }: Props) {
     }
     // The server tells every screen, this one too, that the group is gone.
     forgetGroup(code);
-    setStatus('The group is deleted.');
+    setStatus(words.deleted);
   };
 
   return (
     <section class="panel group-actions" aria-labelledby="group-actions-title">
-      <h2 id="group-actions-title">This group</h2>
+      <h2 id="group-actions-title">{words.title}</h2>
       {view.standing ? (
         <>
-          <p class="group-actions__standing">
-            A standing group: the same code, key and links every week.
-          </p>
+          <p class="group-actions__standing">{words.standing}</p>
           <p>
             <a class="button" href={`/f/${code}/register`}>
-              Register and attendance
+              {words.register}
             </a>
           </p>
         </>
       ) : (
         <>
           <button type="button" class="button" disabled={busy} onClick={keep}>
-            Keep this group for next week
+            {words.keep}
           </button>
-          <p class="group-actions__hint muted">
-            The same code, key and links every week, and a register of who attended (names and dates
-            only).
-          </p>
+          <p class="group-actions__hint muted">{words.keepHint}</p>
         </>
       )}
       <button
@@ -69,20 +66,16 @@ export function GroupActions({ code, facilitatorKey, view }: Props) {
         class="button button--quiet group-actions__delete"
         onClick={() => setConfirming(true)}
       >
-        Delete this group now
+        {words.delete}
       </button>
       <p class="group-actions__status" role="status">
         {status}
       </p>
       <ConfirmDialog
         open={confirming}
-        title="Delete this group now?"
-        body={
-          view.standing
-            ? 'The group, its sittings and its register of attendance are deleted at once, on every screen. This cannot be undone: download the register first if you need it.'
-            : 'The group and everything about it are deleted at once, on every screen. This cannot be undone.'
-        }
-        confirmLabel="Delete the group"
+        title={words.deleteTitle}
+        body={view.standing ? words.deleteStanding : words.deleteOrdinary}
+        confirmLabel={words.deleteConfirm}
         onConfirm={() => void remove()}
         onClose={() => setConfirming(false)}
       />

@@ -1,5 +1,9 @@
-import { canSend, formatDuration, type PhaseId, type SessionView } from '@balint/shared';
+import { canSend, type PhaseId, type SessionView } from '@balint/shared';
 import { useState } from 'preact/hooks';
+import { useConsoleWords } from '../../i18n/console/words.ts';
+import { useText } from '../../i18n/dictionary.ts';
+import { formatDuration } from '../../i18n/duration.ts';
+import { formatLocale } from '../../i18n/formatLocale.ts';
 import type { ConsoleModel } from './consoleModel.ts';
 import { minutesFieldToMs, msToMinutesField } from './minutes.ts';
 
@@ -15,6 +19,8 @@ const ERROR_ID = 'plan-error';
 
 /** The five phases and their budgets, editable before and during the session. */
 export function PlanEditor({ view, console: model, live }: Props) {
+  const words = useConsoleWords().plan;
+  const at = formatLocale(useText().locale);
   const editable = live && canSend(view, 'setBudget');
   // What is typed and not yet saved, by phase; a length the server would refuse stays here.
   const [drafts, setDrafts] = useState<Drafts>({});
@@ -29,11 +35,11 @@ export function PlanEditor({ view, console: model, live }: Props) {
   return (
     <section class="panel" aria-labelledby="plan-title">
       <div class="plan__head">
-        <h2 id="plan-title">Plan</h2>
+        <h2 id="plan-title">{words.title}</h2>
         {/* In the heading's line, so a refused length moves nothing below it. */}
         {refused && (
           <p id={ERROR_ID} class="plan__error" role="alert">
-            Length: 1 s to 180 min
+            {words.refused}
           </p>
         )}
       </div>
@@ -57,17 +63,15 @@ export function PlanEditor({ view, console: model, live }: Props) {
                 disabled={!editable}
                 onDraft={(draft) => setDraft(entry.phase, draft)}
                 onSave={(ms) => model.run({ type: 'setBudget', phase: entry.phase, ms })}
+                unit={words.unit}
               />
-              {added > 0 && <span class="plan__added">+{formatDuration(added)}</span>}
+              {added > 0 && <span class="plan__added">+{formatDuration(added, at)}</span>}
             </li>
           );
         })}
       </ol>
       <p class="muted small">
-        Minutes.{' '}
-        {view.autoAdvance
-          ? 'Auto-advance is on: phases move on when time is up (never out of the last one).'
-          : 'Time-up never moves on by itself: the clock counts over time until you press Next.'}
+        {words.minutes} {view.autoAdvance ? words.auto : words.manual}
       </p>
     </section>
   );
@@ -80,9 +84,10 @@ interface FieldProps {
   disabled: boolean;
   onDraft: (draft: string | null) => void;
   onSave: (ms: number) => void;
+  unit: string;
 }
 
-function BudgetField({ phase, budgetMs, draft, disabled, onDraft, onSave }: FieldProps) {
+function BudgetField({ phase, budgetMs, draft, disabled, onDraft, onSave, unit }: FieldProps) {
   const shown = draft ?? msToMinutesField(budgetMs);
   const parsed = draft === null ? budgetMs : minutesFieldToMs(draft);
   const save = () => {
@@ -113,7 +118,7 @@ function BudgetField({ phase, budgetMs, draft, disabled, onDraft, onSave }: Fiel
         }}
       />
       <span class="plan__unit" aria-hidden="true">
-        min
+        {unit}
       </span>
     </span>
   );

@@ -1,4 +1,7 @@
 import { canSend, type MemberInfo, type SessionView } from '@balint/shared';
+import { useConsoleWords } from '../../i18n/console/words.ts';
+import { useText } from '../../i18n/dictionary.ts';
+import { plural } from '../../i18n/plural.ts';
 import type { ConsoleModel } from './consoleModel.ts';
 
 interface Props {
@@ -9,22 +12,24 @@ interface Props {
 
 /** Who is following: screens by kind, members by name; the presenter is picked from here. */
 export function Presence({ view, console: model, live }: Props) {
+  const words = useConsoleWords().presence;
+  const { locale } = useText();
   const { counts } = view;
   const named = (view.members ?? []).filter((member) => member.name.trim() !== '');
   const canPick = live && canSend(view, 'setPresenter');
   return (
     <section class="panel" aria-labelledby="presence-title">
-      <h2 id="presence-title">Who is here</h2>
+      <h2 id="presence-title">{words.title}</h2>
       <p class="presence__counts">
         <span>
-          <strong>{counts.members}</strong> {counts.members === 1 ? 'member' : 'members'}
+          <strong>{counts.members}</strong> {plural(locale, counts.members, words.members)}
         </span>
         <span>
-          <strong>{counts.displays}</strong> {counts.displays === 1 ? 'display' : 'displays'}
+          <strong>{counts.displays}</strong> {plural(locale, counts.displays, words.displays)}
         </span>
         <span>
           <strong>{counts.facilitators}</strong>{' '}
-          {counts.facilitators === 1 ? 'facilitator' : 'facilitators'}
+          {plural(locale, counts.facilitators, words.facilitators)}
         </span>
       </p>
       {named.length > 0 && (
@@ -45,25 +50,24 @@ export function Presence({ view, console: model, live }: Props) {
                     })
                   }
                 >
-                  Presents<span class="visually-hidden"> the case: {member.name}</span>
+                  {words.presents}
+                  <span class="visually-hidden">{words.presentsWho(member.name)}</span>
                 </button>
               )}
             </li>
           ))}
         </ul>
       )}
-      <p class="hint">
-        A member who offers a case is marked here; “Presents” gives that phone the presenter’s
-        prompts.
-      </p>
+      <p class="hint">{words.hint}</p>
     </section>
   );
 }
 
 function MemberTag({ view, member }: { view: SessionView; member: MemberInfo }) {
+  const words = useConsoleWords().presence;
   if (member.device !== '' && member.device === view.presenterDevice) {
-    return <span class="presence__tag presence__tag--presenting">presenting</span>;
+    return <span class="presence__tag presence__tag--presenting">{words.presenting}</span>;
   }
-  if (member.offer) return <span class="presence__tag">offers a case</span>;
+  if (member.offer) return <span class="presence__tag">{words.offers}</span>;
   return null;
 }

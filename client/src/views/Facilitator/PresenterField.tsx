@@ -1,5 +1,6 @@
 import { canSend, PRESENTER_NAME_MAX, type SessionView } from '@balint/shared';
 import { useState } from 'preact/hooks';
+import { useConsoleWords } from '../../i18n/console/words.ts';
 import type { ConsoleModel } from './consoleModel.ts';
 
 interface Props {
@@ -10,6 +11,8 @@ interface Props {
 
 /** The presenter's first name or initials; never case details. */
 export function PresenterField({ view, console: model, live }: Props) {
+  const all = useConsoleWords();
+  const words = all.presenterField;
   const [draft, setDraft] = useState<string | null>(null);
   const value = draft ?? view.presenter ?? '';
   const editable = live && canSend(view, 'setPresenter');
@@ -27,10 +30,10 @@ export function PresenterField({ view, console: model, live }: Props) {
         });
       }}
     >
-      <h2 id="presenter-title">Presenter</h2>
+      <h2 id="presenter-title">{all.presenter}</h2>
       <div class="presenter__row">
         <label for="presenter-name" class="visually-hidden">
-          Presenter’s first name or initials
+          {words.label}
         </label>
         <input
           id="presenter-name"
@@ -43,11 +46,11 @@ export function PresenterField({ view, console: model, live }: Props) {
           onInput={(event) => setDraft(event.currentTarget.value)}
         />
         <button type="submit" class="button" disabled={!editable || draft === null}>
-          Save
+          {words.save}
         </button>
       </div>
       <p id="presenter-hint" class="hint">
-        First name or initials only — never case details.
+        {words.hint}
       </p>
     </form>
   );

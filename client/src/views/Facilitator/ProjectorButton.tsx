@@ -1,4 +1,5 @@
 import { Icon } from '../../components/Icon.tsx';
+import { useConsoleWords } from '../../i18n/console/words.ts';
 
 interface Props {
   code: string;
@@ -6,10 +7,11 @@ interface Props {
 
 /** Opens the projector display in a window of its own, to drag onto the projector's screen. */
 export function ProjectorButton({ code }: Props) {
+  const words = useConsoleWords();
   return (
     <button type="button" class="button console__projector" onClick={() => openProjector(code)}>
       <Icon name="screen" />
-      Open projector window
+      {words.projector}
     </button>
   );
 }

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { Icon } from '../../components/Icon.tsx';
 import { QrCode } from '../../components/QrCode.tsx';
+import { useConsoleWords } from '../../i18n/console/words.ts';
 import { groupLinks, useLinkOrigin } from '../../models/links.ts';
 
 interface Props {
@@ -10,29 +11,25 @@ interface Props {
 
 /** Links to share: members' phones (with a QR code), the projector, a co-facilitator. */
 export function ShareLinks({ code, facilitatorKey }: Props) {
+  const words = useConsoleWords();
+  const say = words.links;
   const links = groupLinks(code, facilitatorKey, useLinkOrigin(code));
   return (
     <section class="panel" aria-labelledby="links-title">
-      <h2 id="links-title">Join links</h2>
+      <h2 id="links-title">{say.title}</h2>
       <p class="share__code">
-        Code <strong>{code}</strong>
+        {words.code} <strong>{code}</strong>
       </p>
-      <CopyField id="link-member" label="Members’ phones" value={links.member} />
+      <CopyField id="link-member" label={say.member} value={links.member} />
       <details class="share__qr">
-        <summary>QR code for phones</summary>
-        <QrCode text={links.member} label={`QR code for ${links.member}`} class="share__qr-image" />
+        <summary>{say.qr}</summary>
+        <QrCode text={links.member} label={say.qrOf(links.member)} class="share__qr-image" />
       </details>
-      <CopyField id="link-display" label="Projector display" value={links.display} />
+      <CopyField id="link-display" label={say.display} value={links.display} />
       <details class="share__cofacilitator">
-        <summary>Co-facilitator link</summary>
-        <p class="hint">
-          Whoever opens this link can control the session. Share it only with a co-facilitator.
-        </p>
-        <CopyField
-          id="link-cofacilitator"
-          label="Console link with key"
-          value={links.facilitator}
-        />
+        <summary>{say.cofacilitator}</summary>
+        <p class="hint">{say.cofacilitatorHint}</p>
+        <CopyField id="link-cofacilitator" label={say.console} value={links.facilitator} />
       </details>
     </section>
   );
@@ -46,15 +43,16 @@ interface CopyProps {
 
 function CopyField({ id, label, value }: CopyProps) {
   const input = useRef<HTMLTextAreaElement>(null);
+  const say = useConsoleWords().links;
   const [note, setNote] = useState('');
   const selectText = () => {
     input.current?.focus();
     input.current?.select();
-    setNote('Selected: press Ctrl+C (⌘C) to copy');
+    setNote(say.selected);
   };
   const copy = () => {
     if (!navigator.clipboard) return selectText();
-    navigator.clipboard.writeText(value).then(() => setNote('Copied'), selectText);
+    navigator.clipboard.writeText(value).then(() => setNote(say.copied), selectText);
   };
   return (
     <div class="share__field">
@@ -62,7 +60,7 @@ function CopyField({ id, label, value }: CopyProps) {
         <label for={id}>{label}</label>
         <button type="button" class="button share__copy" onClick={copy}>
           <Icon name="copy" />
-          Copy
+          {say.copy}
         </button>
       </div>
       {/* A text area the panel's full width, wrapping: the whole link shows, code included. */}

@@ -1,4 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
+import { useConsoleWords } from '../../i18n/console/words.ts';
+import { useText } from '../../i18n/dictionary.ts';
+import { formatLocale } from '../../i18n/formatLocale.ts';
 import { differenceText, ProjectionModel } from '../../models/projection.ts';
 import type { SessionModel } from '../../models/session.ts';
 import { formatTimeOfDay } from '../../models/timeOfDay.ts';
@@ -6,20 +9,25 @@ import { useValue } from '../../models/useValue.ts';
 
 /** The sitting in the console's facts line: its end and how the pace compares, or not set. */
 export function SittingFact({ projection }: { projection: ProjectionModel }) {
+  const words = useConsoleWords();
+  const at = formatLocale(useText().locale);
   const outlook = useValue(projection.outlook);
   return (
     <div class="sitting-fact">
-      <dt>Sitting ends</dt>
+      <dt>{words.sitting.ends}</dt>
       <dd>
         {outlook?.endsAt != null ? (
           <>
-            {formatTimeOfDay(outlook.endsAt)}
+            {formatTimeOfDay(outlook.endsAt, at)}
             {outlook.overMinutes !== null && (
-              <span class="sitting-fact__difference"> · {differenceText(outlook.overMinutes)}</span>
+              <span class="sitting-fact__difference">
+                {' '}
+                · {differenceText(outlook.overMinutes, words.sitting)}
+              </span>
             )}
           </>
         ) : (
-          <span class="muted">not set</span>
+          <span class="muted">{words.notSet}</span>
         )}
       </dd>
     </div>

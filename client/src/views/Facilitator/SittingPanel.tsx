@@ -1,5 +1,10 @@
 import { canSend, fitToEnd, type SessionView } from '@balint/shared';
 import { useState } from 'preact/hooks';
+import type { ConsoleWords } from '../../i18n/console/en.ts';
+import { useConsoleWords } from '../../i18n/console/words.ts';
+import { useText } from '../../i18n/dictionary.ts';
+import { formatLocale } from '../../i18n/formatLocale.ts';
+import { plural } from '../../i18n/plural.ts';
 import {
   differenceText,
   type Outlook,
@@ -24,8 +29,12 @@ interface Props {
 
 const ERROR_ID = 'sitting-error';
 
+type Words = ConsoleWords['sitting'];
+
 /** The sitting's planned end: set or clear it, see where the current pace leads, fit to it. */
 export function SittingPanel({ view, console: model, live, projection, serverNow }: Props) {
+  const words = useConsoleWords().sitting;
+  const { locale } = useText();
   const outlook = useValue(projection.outlook);
   const editable = live && canSend(view, 'setEndTime');
   // What is typed and not yet set; a time from another console shows once nothing is typed.
@@ -58,21 +67,19 @@ export function SittingPanel({ view, console: model, live, projection, serverNow
   return (
     <section class="panel sitting" aria-labelledby="sitting-title">
       <div class="plan__head">
-        <h2 id="sitting-title">The sitting</h2>
+        <h2 id="sitting-title">{words.title}</h2>
         {/* In the heading's line, so a refused time moves nothing below it. */}
         {error ? (
           <p id={ERROR_ID} class="plan__error" role="alert">
-            A time within 24 h
+            {words.refused}
           </p>
         ) : (
-          <p class="sitting__cases">
-            {view.casesPlanned} {view.casesPlanned === 1 ? 'case' : 'cases'} planned
-          </p>
+          <p class="sitting__cases">{plural(locale, view.casesPlanned, words.planned)}</p>
         )}
       </div>
       <form class="sitting__end" onSubmit={submit}>
         <span class="sitting__field">
-          <label for="sitting-end">Ends at</label>
+          <label for="sitting-end">{words.endsAt}</label>
           <input
             id="sitting-end"
             type="time"
@@ -94,7 +101,7 @@ export function SittingPanel({ view, console: model, live, projection, serverNow
         </span>
         <span class="sitting__buttons">
           <button type="submit" class="button" disabled={!editable || draft === null}>
-            Set
+            {words.set}
           </button>
           <button
             type="button"
@@ -106,19 +113,19 @@ export function SittingPanel({ view, console: model, live, projection, serverNow
               void model.run({ type: 'setEndTime', at: null });
             }}
           >
-            Clear
+            {words.clear}
           </button>
         </span>
       </form>
-      <OutlookText outlook={outlook} />
+      <OutlookText outlook={outlook} words={words} at={formatLocale(locale)} />
       {/* One line whatever it holds, so the Fit button coming or going moves nothing below. */}
       <div class="sitting__action">
         {canFit ? (
           <button type="button" class="button sitting__fit" disabled={!live} onClick={openFit}>
-            Fit to the end…
+            {words.fit}
           </button>
         ) : (
-          <p class="sitting__note">{actionNote(outlook, overEnd)}</p>
+          <p class="sitting__note">{actionNote(outlook, overEnd, words)}</p>
         )}
       </div>
       <FitDialog
@@ -141,24 +148,33 @@ export function SittingPanel({ view, console: model, live, projection, serverNow
 }
 
 /** What the action line says when there is nothing to fit. */
-function actionNote(outlook: Outlook | null, overEnd: boolean): string {
+function actionNote(outlook: Outlook | null, overEnd: boolean, words: Words): string {
   if (!outlook || outlook.projectedAt === null) return '';
-  if (overEnd) return 'The phases to come are at their shortest.';
-  if (outlook.endsAt === null) return 'Set an end to see how the pace compares.';
-  return 'The plan fits the end.';
+  if (overEnd) return words.shortest;
+  if (outlook.endsAt === null) return words.setEnd;
+  return words.fits;
 }
 
 /** "At this pace: 13:37, 7 min over", or what the lobby and a sitting without an end can say. */
-function OutlookText({ outlook }: { outlook: Outlook | null }) {
+function OutlookText({
+  outlook,
+  words,
+  at,
+}: {
+  outlook: Outlook | null;
+  words: Words;
+  at: string;
+}) {
   if (!outlook || outlook.projectedAt === null) {
-    return <p class="sitting__pace muted">The sitting has ended.</p>;
+    return <p class="sitting__pace muted">{words.ended}</p>;
   }
   return (
     <p class="sitting__pace">
-      At this pace: <strong>{formatTimeOfDay(outlook.projectedAt)}</strong>
+      {words.pace}
+      <strong>{formatTimeOfDay(outlook.projectedAt, at)}</strong>
       {outlook.overMinutes !== null && (
         <>
-          , <span class="sitting__difference">{differenceText(outlook.overMinutes)}</span>
+          , <span class="sitting__difference">{differenceText(outlook.overMinutes, words)}</span>
         </>
       )}
     </p>

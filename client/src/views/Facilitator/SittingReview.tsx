@@ -1,5 +1,6 @@
 import type { SessionView, SittingSummary, SittingsResponse } from '@balint/shared';
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useConsoleWords } from '../../i18n/console/words.ts';
 import { AttendanceEditor } from '../Register/AttendanceEditor.tsx';
 import { registerApi } from '../Register/registerApi.ts';
 import { SittingChart } from '../Register/SittingChart.tsx';
@@ -18,6 +19,8 @@ interface Props {
  * reflection; for a standing group, who attended, to confirm.
  */
 export function SittingReview({ code, facilitatorKey, view }: Props) {
+  const all = useConsoleWords();
+  const words = all.review;
   const api = useMemo(() => registerApi(code, facilitatorKey), [code, facilitatorKey]);
   const [register, setRegister] = useState<SittingsResponse | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -49,26 +52,30 @@ export function SittingReview({ code, facilitatorKey, view }: Props) {
     });
   return (
     <section class="review" aria-labelledby="review-title">
-      <h2 id="review-title">This sitting, as it ran</h2>
-      <SittingChart phases={sitting.phases} cases={sitting.cases} />
+      <h2 id="review-title">{words.title}</h2>
+      <SittingChart
+        phases={sitting.phases}
+        cases={sitting.cases}
+        words={all.chart}
+        language={view.language}
+      />
       {register.standing ? (
         <section class="review__attendance" aria-labelledby="attendance-title">
-          <h3 id="attendance-title">Who attended</h3>
+          <h3 id="attendance-title">{words.attended}</h3>
           <AttendanceEditor
             key={sitting.id}
             sitting={sitting}
             roster={register.roster}
             api={api}
             onSaved={saved}
+            words={all.attendance}
           />
           <p class="review__register">
-            <a href={`/f/${code}/register`}>Open the register</a>
+            <a href={`/f/${code}/register`}>{words.register}</a>
           </p>
         </section>
       ) : (
-        <p class="muted review__ordinary">
-          An ordinary group keeps no attendance. Keep this group for next week to have a register.
-        </p>
+        <p class="muted review__ordinary">{words.ordinary}</p>
       )}
     </section>
   );

@@ -1,5 +1,7 @@
 import type { CommandType, SessionView } from '@balint/shared';
 import { useEffect, useState } from 'preact/hooks';
+import type { ConsoleWords } from '../../i18n/console/en.ts';
+import { useConsoleWords } from '../../i18n/console/words.ts';
 import type { ConsoleModel } from './consoleModel.ts';
 
 interface Props {
@@ -21,20 +23,12 @@ const STEPS: ReadonlySet<CommandType> = new Set([
   'reset',
 ]);
 
-const DONE: Partial<Record<CommandType, string>> = {
-  start: 'Session started.',
-  next: 'Moved to the next phase.',
-  back: 'Went back a phase.',
-  nextCase: 'Next case started.',
-  end: 'Session ended.',
-  reset: 'Back in the lobby.',
-};
-
 /**
  * For a few seconds after each step, a way to take it back. The bar's space is always kept, so
  * the controls below never jump.
  */
 export function UndoBar({ view, console: model, live }: Props) {
+  const words = useConsoleWords().undo;
   const step = view.undoable && STEPS.has(view.undoable.command) ? view.undoable : null;
   const [shownFor, setShownFor] = useState<number | null>(null);
   useEffect(() => {
@@ -51,16 +45,31 @@ export function UndoBar({ view, console: model, live }: Props) {
     <div class="undo" aria-live="polite">
       {shown && (
         <p class="undo__bar">
-          <span>{DONE[step.command] ?? 'Done.'}</span>
+          <span>{doneText(words, step.command)}</span>
           <button
             type="button"
             class="button button--quiet undo__button"
             onClick={() => void model.run({ type: 'undo' })}
           >
-            Undo
+            {words.undo}
           </button>
         </p>
       )}
     </div>
   );
+}
+
+/** What the bar says was just done. */
+function doneText(words: ConsoleWords['undo'], command: CommandType): string {
+  switch (command) {
+    case 'start':
+    case 'next':
+    case 'back':
+    case 'nextCase':
+    case 'end':
+    case 'reset':
+      return words[command];
+    default:
+      return words.done;
+  }
 }

@@ -1,13 +1,21 @@
 import type { ApiError, Command, CommandAck } from '@balint/shared';
 import { effect, signal } from '@preact/signals-core';
+import type { ConsoleWords } from '../../i18n/console/en.ts';
+import { consoleWords } from '../../i18n/console/words.ts';
 import type { SessionModel } from '../../models/session.ts';
 
-/** What the console says about a refused command. */
-export function refusalText(error: ApiError): string {
-  if (error.code === 'stale_revision') {
-    return 'Someone else already moved the session; this screen now shows where it is.';
-  }
-  return error.message || 'The server refused that.';
+const ENGLISH_REFUSAL: Pick<ConsoleWords['refused'], 'stale' | 'other'> = {
+  stale: 'Someone else already moved the session; this screen now shows where it is.',
+  other: 'The server refused that.',
+};
+
+/** What the console says about a refused command (the server's own message, if it sent one). */
+export function refusalText(
+  error: ApiError,
+  words: Pick<ConsoleWords['refused'], 'stale' | 'other'> = ENGLISH_REFUSAL,
+): string {
+  if (error.code === 'stale_revision') return words.stale;
+  return error.message || words.other;
 }
 
 /** How long a notice about a refused command stays: time to read it twice. */
@@ -60,7 +68,7 @@ export class ConsoleModel {
     const result = sent
       .then((ack) => {
         if (ack.ok) this.dismiss();
-        else this.notify(refusalText(ack.error));
+        else this.notify(refusalText(ack.error, consoleWords.words.peek()?.refused));
         return ack;
       })
       .finally(() => {

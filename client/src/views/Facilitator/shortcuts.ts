@@ -1,12 +1,15 @@
 import type { CommandType } from '@balint/shared';
+import type { ConsoleWords } from '../../i18n/console/en.ts';
 
-/** Keys the console answers to, as shown on screen. */
-export const SHORTCUTS = [
-  { keys: 'Space', action: 'pause / resume' },
-  { keys: '→', action: 'next phase' },
-  { keys: '←', action: 'back' },
-  { keys: '+', action: 'one more minute' },
-] as const;
+/** Keys the console answers to, as shown on screen in the console's language. */
+export function shortcutsShown(words: ConsoleWords['controls']) {
+  return [
+    { keys: words.space, action: words.toggleKey },
+    { keys: '→', action: words.nextKey },
+    { keys: '←', action: words.backKey },
+    { keys: '+', action: words.extendKey },
+  ];
+}
 
 export type ShortcutAction = 'toggle' | Extract<CommandType, 'next' | 'back' | 'extend'>;
 

@@ -6,6 +6,9 @@ import {
   type SittingSummary,
 } from '@balint/shared';
 import { useId, useState } from 'preact/hooks';
+import { useText } from '../../i18n/dictionary.ts';
+import { plural } from '../../i18n/plural.ts';
+import type { AttendanceWords } from '../../i18n/register/en.ts';
 import type { RegisterApi } from './registerApi.ts';
 
 interface Props {
@@ -14,6 +17,7 @@ interface Props {
   roster: readonly string[];
   api: RegisterApi;
   onSaved(sitting: SittingSummary): void;
+  words: AttendanceWords;
 }
 
 const byName = (a: AttendanceEntry, b: AttendanceEntry) => a.name.localeCompare(b.name);
@@ -23,7 +27,8 @@ const byName = (a: AttendanceEntry, b: AttendanceEntry) => a.name.localeCompare(
  * marked) or as confirmed before; the facilitator adds, removes, marks who presented, and
  * confirms. Names only: nothing about a case belongs here.
  */
-export function AttendanceEditor({ sitting, roster, api, onSaved }: Props) {
+export function AttendanceEditor({ sitting, roster, api, onSaved, words }: Props) {
+  const { locale } = useText();
   const [entries, setEntries] = useState<AttendanceEntry[]>(() =>
     [...(sitting.confirmed ? sitting.attendance : sitting.proposed)].sort(byName),
   );
@@ -42,7 +47,7 @@ export function AttendanceEditor({ sitting, roster, api, onSaved }: Props) {
   const add = (raw: string) => {
     const name = attendeeName(raw);
     if (name === null) {
-      setProblem(`A name is 1–${ATTENDEE_NAME_MAX} characters.`);
+      setProblem(words.tooLong(ATTENDEE_NAME_MAX));
       return;
     }
     if (listed.has(nameKey(name))) {
@@ -62,21 +67,19 @@ export function AttendanceEditor({ sitting, roster, api, onSaved }: Props) {
       return;
     }
     const count = result.value.attendance.length;
-    setStatus(`Attendance confirmed: ${count} ${count === 1 ? 'person' : 'people'}.`);
+    setStatus(plural(locale, count, words.confirmed));
     onSaved(result.value);
   };
 
   return (
     <div class="attendance">
       <p class="attendance__intro muted">
-        {sitting.confirmed
-          ? 'As confirmed. Change it and save again if something is wrong.'
-          : 'Proposed from the names members joined with. Add or remove people, mark who presented, then confirm.'}
+        {sitting.confirmed ? words.asConfirmed : words.proposed}
       </p>
       {entries.length === 0 ? (
-        <p class="attendance__empty">Nobody on the list yet.</p>
+        <p class="attendance__empty">{words.empty}</p>
       ) : (
-        <ul class="attendance__list" aria-label="Who attended">
+        <ul class="attendance__list" aria-label={words.list}>
           {entries.map((entry) => (
             <li key={nameKey(entry.name)} class="attendance__person">
               <span class="attendance__name">{entry.name}</span>
@@ -91,21 +94,23 @@ export function AttendanceEditor({ sitting, roster, api, onSaved }: Props) {
                     );
                   }}
                 />
-                presented<span class="visually-hidden"> a case: {entry.name}</span>
+                {words.presented}
+                <span class="visually-hidden">{words.presentedWho(entry.name)}</span>
               </label>
               <button
                 type="button"
                 class="button button--quiet attendance__remove"
                 onClick={() => edit(entries.filter((other) => other !== entry))}
               >
-                Remove<span class="visually-hidden"> {entry.name}</span>
+                {words.remove}
+                <span class="visually-hidden"> {entry.name}</span>
               </button>
             </li>
           ))}
         </ul>
       )}
       <div class="attendance__add">
-        <label for={`${id}-name`}>Add someone</label>
+        <label for={`${id}-name`}>{words.addSomeone}</label>
         <div class="attendance__add-row">
           <input
             id={`${id}-name`}
@@ -127,7 +132,7 @@ export function AttendanceEditor({ sitting, roster, api, onSaved }: Props) {
             }}
           />
           <button type="button" class="button" onClick={() => add(draft)}>
-            Add
+            {words.add}
           </button>
         </div>
         <datalist id={`${id}-roster`}>
@@ -143,7 +148,7 @@ export function AttendanceEditor({ sitting, roster, api, onSaved }: Props) {
       </div>
       {suggestions.length > 0 && (
         <div class="attendance__roster">
-          <p class="muted">Names used before:</p>
+          <p class="muted">{words.usedBefore}</p>
           <ul>
             {suggestions.map((name) => (
               <li key={name}>
@@ -157,7 +162,7 @@ export function AttendanceEditor({ sitting, roster, api, onSaved }: Props) {
       )}
       <div class="attendance__save">
         <button type="button" class="button button--primary" disabled={busy} onClick={save}>
-          {sitting.confirmed ? 'Save attendance' : 'Confirm attendance'}
+          {sitting.confirmed ? words.save : words.confirm}
         </button>
         <p class="attendance__status" role="status">
           {status}

@@ -1,9 +1,13 @@
-import { PHASES, type PhaseRecord } from '@balint/shared';
-import { formatDuration } from './format.ts';
+import { type Language, PHASE_TEXTS, type PhaseRecord } from '@balint/shared';
+import { formatDuration } from '../../i18n/duration.ts';
+import { formatLocale } from '../../i18n/formatLocale.ts';
+import type { ChartWords } from '../../i18n/register/en.ts';
 
 interface Props {
   phases: readonly PhaseRecord[];
   cases: number;
+  words: ChartWords;
+  language: Language;
 }
 
 const WIDTH = 300;
@@ -13,7 +17,10 @@ const WIDTH = 300;
  * mark where the plan ended. For the facilitator's own reflection, so nothing is judged: no
  * red, no warning colours; the numbers beside each bar say it plainly.
  */
-export function SittingChart({ phases, cases }: Props) {
+export function SittingChart({ phases, cases, words, language }: Props) {
+  const titles = PHASE_TEXTS[language].titles;
+  const at = formatLocale(language);
+  const duration = (ms: number) => formatDuration(ms, at);
   const longest = Math.max(1, ...phases.flatMap((entry) => [entry.plannedMs, entry.actualMs]));
   const scale = (ms: number) => Math.max(0, Math.round((ms / longest) * WIDTH));
   const planned = phases.reduce((sum, entry) => sum + entry.plannedMs, 0);
@@ -23,13 +30,13 @@ export function SittingChart({ phases, cases }: Props) {
     <div class="chart">
       {caseNumbers.map((caseNumber) => (
         <div key={caseNumber} class="chart__case">
-          {cases > 1 && <p class="chart__case-title">Case {caseNumber}</p>}
+          {cases > 1 && <p class="chart__case-title">{words.case(caseNumber)}</p>}
           <ul class="chart__rows">
             {phases
               .filter((entry) => entry.caseNumber === caseNumber)
               .map((entry) => (
                 <li key={entry.phase} class="chart__row">
-                  <span class="chart__label">{PHASES[entry.phase].title}</span>
+                  <span class="chart__label">{titles[entry.phase]}</span>
                   <svg
                     class="chart__bar"
                     viewBox={`0 0 ${WIDTH + 2} 14`}
@@ -55,8 +62,8 @@ export function SittingChart({ phases, cases }: Props) {
                     />
                   </svg>
                   <span class="chart__figures">
-                    {formatDuration(entry.actualMs)}
-                    <span class="muted"> of {formatDuration(entry.plannedMs)} planned</span>
+                    {duration(entry.actualMs)}
+                    <span class="muted">{words.ofPlanned(duration(entry.plannedMs))}</span>
                   </span>
                 </li>
               ))}
@@ -64,12 +71,15 @@ export function SittingChart({ phases, cases }: Props) {
         </div>
       ))}
       <p class="chart__total">
-        In all: {formatDuration(actual)}{' '}
-        <span class="muted">of {formatDuration(planned)} planned</span>
+        {words.inAll}
+        {duration(actual)}
+        <span class="muted">{words.ofPlanned(duration(planned))}</span>
       </p>
       <p class="chart__legend muted">
-        <span class="chart__key chart__key--actual" aria-hidden="true" /> time it ran{' '}
-        <span class="chart__key chart__key--plan" aria-hidden="true" /> its plan
+        <span class="chart__key chart__key--actual" aria-hidden="true" />
+        {words.ran}
+        <span class="chart__key chart__key--plan" aria-hidden="true" />
+        {words.plan}
       </p>
     </div>
   );

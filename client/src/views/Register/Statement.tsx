@@ -1,4 +1,8 @@
 import type { PersonTotals } from '@balint/shared';
+import { useText } from '../../i18n/dictionary.ts';
+import { formatLocale } from '../../i18n/formatLocale.ts';
+import { plural } from '../../i18n/plural.ts';
+import { useRegisterWords } from '../../i18n/register/words.ts';
 import { formatDate, formatSpan } from './format.ts';
 
 interface Props {
@@ -15,73 +19,74 @@ interface Props {
  * stylesheet shows it alone, so the browser's "Save as PDF" makes the file.
  */
 export function Statement({ person, groupName, facilitator, onClose }: Props) {
-  const group = groupName || 'Untitled group';
-  const cases = person.presented === 1 ? 'case' : 'cases';
-  const sessions = person.sessions === 1 ? 'session' : 'sessions';
+  const all = useRegisterWords();
+  const words = all.statement;
+  const { locale } = useText();
+  const at = formatLocale(locale);
+  const group = groupName || all.untitled;
+  const cases = plural(locale, person.presented, words.cases);
+  const sessions = plural(locale, person.sessions, words.sessions);
   return (
     <section class="statement" aria-labelledby="statement-title">
       <div class="statement__screen-bar">
-        <p>Statement for {person.name}, as it prints.</p>
+        <p>{words.asPrinted(person.name)}</p>
         <button type="button" class="button" onClick={() => window.print()}>
-          Print again
+          {words.again}
         </button>
         <button type="button" class="button button--quiet" onClick={onClose}>
-          Close
+          {words.close}
         </button>
       </div>
       <article class="statement__page">
-        <p class="statement__kicker">Balint group attendance</p>
-        <h1 id="statement-title">Attendance statement</h1>
+        <p class="statement__kicker">{words.kicker}</p>
+        <h1 id="statement-title">{words.title}</h1>
         <dl class="statement__facts">
           <div>
-            <dt>Name</dt>
+            <dt>{words.name}</dt>
             <dd>{person.name}</dd>
           </div>
           <div>
-            <dt>Balint group</dt>
+            <dt>{words.group}</dt>
             <dd>{group}</dd>
           </div>
           <div>
-            <dt>Facilitator</dt>
+            <dt>{words.facilitator}</dt>
             <dd>{facilitator.trim() || '\u00a0'}</dd>
           </div>
           <div>
-            <dt>Period</dt>
-            <dd>
-              {formatDate(person.firstAt)} – {formatDate(person.lastAt)}
-            </dd>
+            <dt>{words.period}</dt>
+            <dd>{dateSpan(formatDate(person.firstAt, at), formatDate(person.lastAt, at))}</dd>
           </div>
         </dl>
-        <p class="statement__summary">
-          {person.name} attended <strong>{person.sessions}</strong> {sessions} of this Balint group
-          and presented <strong>{person.presented}</strong> {cases}.
-        </p>
-        <h2>Sessions attended</h2>
+        <p class="statement__summary">{words.summary(person.name, sessions, cases)}</p>
+        <h2>{words.attended}</h2>
         <ol class="statement__sessions">
           {person.sittings.map((sitting) => (
             <li key={sitting.id}>
-              {formatDate(sitting.startedAt)}{' '}
-              <span class="statement__time">{formatSpan(sitting.startedAt, sitting.endedAt)}</span>
-              {sitting.presented && <span class="statement__presented"> · presented</span>}
+              {formatDate(sitting.startedAt, at)}{' '}
+              <span class="statement__time">
+                {formatSpan(sitting.startedAt, sitting.endedAt, at)}
+              </span>
+              {sitting.presented && <span class="statement__presented">{words.presented}</span>}
             </li>
           ))}
         </ol>
-        <p class="statement__totals">
-          Total: {person.sessions} {sessions} attended, {person.presented} {cases} presented.
-        </p>
+        <p class="statement__totals">{words.total(sessions, cases)}</p>
         <div class="statement__sign">
           <div class="statement__line">
-            <span>Signature of the facilitator</span>
+            <span>{words.signature}</span>
           </div>
           <div class="statement__line statement__line--date">
-            <span>Date</span>
+            <span>{words.date}</span>
           </div>
         </div>
-        <p class="statement__note">
-          Recorded by Balint Timer from the facilitator’s confirmed attendance: names and dates
-          only. Nothing said in the group is recorded.
-        </p>
+        <p class="statement__note">{words.note}</p>
       </article>
     </section>
   );
+}
+
+/** "3 Mar 2026 – 9 Dec 2026", or the one date when the first sitting was also the last. */
+function dateSpan(first: string, last: string): string {
+  return first === last ? first : `${first} – ${last}`;
 }

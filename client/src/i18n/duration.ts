@@ -1,0 +1,19 @@
+/** How a language writes a count of one unit, short: "12 min", "12 Min.", "12 p". */
+function unit(locale: string, name: 'minute' | 'second', count: number): string {
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' }).format(
+    count,
+  );
+}
+
+/**
+ * A duration to whole seconds as `locale` writes it: "12 min 30 sec", "12 Min. 30 Sek.",
+ * "12 p 30 mp"; only the minutes when the seconds are none, only the seconds under a minute.
+ */
+export function formatDuration(ms: number, locale: string): string {
+  const totalSeconds = Math.round(ms / 1000);
+  const minutes = Math.floor(totalSeconds / 60);
+  const seconds = totalSeconds % 60;
+  if (minutes === 0) return unit(locale, 'second', seconds);
+  if (seconds === 0) return unit(locale, 'minute', minutes);
+  return `${unit(locale, 'minute', minutes)} ${unit(locale, 'second', seconds)}`;
+}
