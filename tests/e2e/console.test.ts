@@ -1,4 +1,3 @@
-import type { CreateGroupResponse } from '@balint/shared';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
@@ -14,47 +13,14 @@ import {
   boxOf,
   holdBroadcasts,
   LAPTOP,
+  openConsole,
   PROJECTOR,
   remoteConsole,
   SIZES,
-  type Stage,
   useStage,
-  withStorage,
 } from './stage.ts';
 
 const enabled = browserAvailable();
-
-/** Opens a group's console the way its creator's laptop has it: key and links in storage. */
-async function openConsole(
-  stage: Stage,
-  group: CreateGroupResponse,
-  name: string,
-  prepare?: (page: Page) => Promise<void>,
-  links = group.links,
-): Promise<Screen> {
-  const screen = await openScreen(
-    stage.browser,
-    stage.watch,
-    name,
-    `${stage.server.url}/healthz`,
-    LAPTOP,
-  );
-  await prepare?.(screen.page);
-  await withStorage(
-    screen.page,
-    {
-      [`balint.key.${group.code}`]: group.facilitatorKey,
-      [`balint.links.${group.code}`]: JSON.stringify(links),
-    },
-    `/f/${group.code}`,
-  );
-  await live(screen.page);
-  return screen;
-}
-
-async function live(page: Page): Promise<void> {
-  await page.locator('[data-status="live"]').waitFor();
-}
 
 async function phaseOf(page: Page): Promise<string> {
   return (await page.locator('[data-phase]').getAttribute('data-phase')) ?? '';
@@ -83,7 +49,7 @@ describe.skipIf(!enabled)('the facilitator’s console through an evening', () =
       display: `${lan}/d/${group.code}`,
       facilitator: `${lan}/f/${group.code}#key=${group.facilitatorKey}`,
     };
-    const screen = await openConsole(stage, group, 'facilitator', undefined, links);
+    const screen = await openConsole(stage, group, 'facilitator', { links });
     const { page } = screen;
     const open = page.getByRole('button', { name: 'Open projector window' });
     await open.waitFor();
@@ -114,9 +80,9 @@ describe.skipIf(!enabled)('the facilitator’s console through an evening', () =
   it('lets a co-facilitator’s “already moved” notice go by itself, never moving the buttons', async () => {
     const group = await stage.server.createGroup('Two at the helm');
     let holding = false;
-    const screen = await openConsole(stage, group, 'facilitator-stale', (page) =>
-      holdBroadcasts(page, () => holding),
-    );
+    const screen = await openConsole(stage, group, 'facilitator-stale', {
+      prepare: (page) => holdBroadcasts(page, () => holding),
+    });
     const { page } = screen;
     const other = await remoteConsole(stage.server.url, group.code, group.facilitatorKey);
     expect((await other.send({ type: 'start' })).ok).toBe(true);

@@ -1,28 +1,10 @@
-import type { CreateGroupResponse } from '@balint/shared';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, browserAvailable, openScreen, type Screen } from './browser.ts';
 import { eventually } from './server.ts';
-import { LAPTOP, PHONE, type Stage, useStage, withStorage } from './stage.ts';
+import { openConsole, PHONE, type Stage, useStage, withStorage } from './stage.ts';
 
 const enabled = browserAvailable();
-
-async function openConsole(stage: Stage, group: CreateGroupResponse): Promise<Screen> {
-  const screen = await openScreen(
-    stage.browser,
-    stage.watch,
-    'evening-console',
-    `${stage.server.url}/healthz`,
-    LAPTOP,
-  );
-  await withStorage(
-    screen.page,
-    { [`balint.key.${group.code}`]: group.facilitatorKey },
-    `/f/${group.code}`,
-  );
-  await screen.page.locator('[data-status="live"]').waitFor();
-  return screen;
-}
 
 async function openPhone(stage: Stage, code: string, name: string): Promise<Screen> {
   const phone = await openScreen(
@@ -51,7 +33,7 @@ describe.skipIf(!enabled)('a two-case evening', () => {
   it('survives a slip of → and ←, takes one back with Undo, and hands the presenter on', async () => {
     const group = await stage.server.createGroup('Thursday evening');
     const { code } = group;
-    const console = await openConsole(stage, group);
+    const console = await openConsole(stage, group, 'evening-console', { links: null });
     const anna = await openPhone(stage, code, 'Anna');
     const ben = await openPhone(stage, code, 'Ben');
     const { page } = console;

@@ -10,7 +10,15 @@ import {
   screenshotPath,
 } from './browser.ts';
 import { eventually, type ServerProcess } from './server.ts';
-import { LAPTOP, PHONE, PROJECTOR, remoteConsole, useStage, withStorage } from './stage.ts';
+import {
+  LAPTOP,
+  openConsole,
+  PHONE,
+  PROJECTOR,
+  remoteConsole,
+  useStage,
+  withStorage,
+} from './stage.ts';
 
 const enabled = browserAvailable();
 
@@ -80,6 +88,9 @@ const ENGLISH = [
   'Register',
 ];
 
+/** A console on a laptop whose browser speaks English, opened from the key alone. */
+const CONSOLE = { browser: ENGLISH_BROWSER, links: null };
+
 /** What each group's screens must show in its language. */
 const EXPECTED: Record<'de' | 'hu', { presentation: string; rules: string; next: RegExp }> = {
   de: { presentation: 'Fallvorstellung', rules: 'Unsere Grundregeln', next: /Als Nächstes/ },
@@ -121,29 +132,6 @@ async function everyWord(page: Page): Promise<string> {
 async function leftInEnglish(page: Page): Promise<string[]> {
   const words = await everyWord(page);
   return ENGLISH.filter((english) => new RegExp(`\\b${english}\\b`).test(words));
-}
-
-/** The console of a group, opened as its facilitator: the key is in this browser's storage. */
-async function openConsole(
-  name: string,
-  group: CreateGroupResponse,
-  stage: ReturnType<typeof useStage>,
-): Promise<Screen> {
-  const screen = await openScreen(
-    stage.browser,
-    stage.watch,
-    name,
-    `${stage.server.url}/healthz`,
-    LAPTOP,
-    ENGLISH_BROWSER,
-  );
-  await withStorage(
-    screen.page,
-    { [`balint.key.${group.code}`]: group.facilitatorKey },
-    `/f/${group.code}`,
-  );
-  await screen.page.locator('[data-status="live"]').waitFor();
-  return screen;
 }
 
 /** A console or register: no English, nothing spilling out and axe clean, at a laptop's width and a phone's. */
@@ -250,7 +238,7 @@ describe.skipIf(!enabled)('a group in German or Hungarian', () => {
 
   it('[L3] runs a German group’s console in German, the sitting’s review included', async () => {
     const group = await createGroup(stage.server, 'Mittwochsgruppe', 'de');
-    const screen = await openConsole('console-de', group, stage);
+    const screen = await openConsole(stage, group, 'console-de', CONSOLE);
     const { page } = screen;
     await page.getByRole('button', { name: 'Sitzung starten' }).waitFor();
     expect(await htmlLang(page)).toBe('de');
@@ -273,7 +261,7 @@ describe.skipIf(!enabled)('a group in German or Hungarian', () => {
 
   it('[L2] switches a live group’s screens to Hungarian from the console’s lobby', async () => {
     const group = await createGroup(stage.server, 'Csütörtöki csoport', 'de');
-    const screen = await openConsole('console-switch', group, stage);
+    const screen = await openConsole(stage, group, 'console-switch', CONSOLE);
     const phone = await openScreen(
       stage.browser,
       stage.watch,

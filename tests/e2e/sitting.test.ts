@@ -1,9 +1,4 @@
-import {
-  type CreateGroupResponse,
-  fitToEnd,
-  formatDuration,
-  type SessionView,
-} from '@balint/shared';
+import { fitToEnd, formatDuration, type SessionView } from '@balint/shared';
 import type { BrowserContext, Page, ViewportSize } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { clockMinutesBetween, differenceText } from '../../client/src/models/projection.ts';
@@ -16,15 +11,7 @@ import {
   screenshotPath,
 } from './browser.ts';
 import { eventually } from './server.ts';
-import {
-  LAPTOP,
-  PHONE,
-  PROJECTOR,
-  remoteConsole,
-  type Stage,
-  useStage,
-  withStorage,
-} from './stage.ts';
+import { LAPTOP, openConsole, PHONE, PROJECTOR, remoteConsole, useStage } from './stage.ts';
 
 const enabled = browserAvailable();
 const MINUTE = 60_000;
@@ -47,37 +34,13 @@ async function countSounds(context: BrowserContext): Promise<void> {
   });
 }
 
+/** A console whose sounds are counted from the start. */
+const COUNTING = { prepare: (page: Page) => countSounds(page.context()) };
+
 async function sounds(page: Page): Promise<{ oscillators: number; plays: number }> {
   return page.evaluate(
     () => (window as unknown as { sounds: { oscillators: number; plays: number } }).sounds,
   );
-}
-
-/** Opens a group's console as its creator's laptop has it (key and links in storage). */
-async function openConsole(
-  stage: Stage,
-  group: CreateGroupResponse,
-  name: string,
-  viewport: ViewportSize = LAPTOP,
-): Promise<Screen> {
-  const screen = await openScreen(
-    stage.browser,
-    stage.watch,
-    name,
-    `${stage.server.url}/healthz`,
-    viewport,
-  );
-  await countSounds(screen.context);
-  await withStorage(
-    screen.page,
-    {
-      [`balint.key.${group.code}`]: group.facilitatorKey,
-      [`balint.links.${group.code}`]: JSON.stringify(group.links),
-    },
-    `/f/${group.code}`,
-  );
-  await screen.page.locator('[data-status="live"]').waitFor();
-  return screen;
 }
 
 /** The field value and epoch ms of a time of day `aheadMs` from now, to the minute, in the page's zone. */
@@ -125,7 +88,7 @@ describe.skipIf(!enabled)('the sitting: a planned end that holds, and cues for a
 
   it('[E2][E3] shows the end and the pace, offers Fit to the end when over, and applying it changes the budgets', async () => {
     const group = await stage.server.createGroup('Tuesday GP group', { cases: 2 });
-    const screen = await openConsole(stage, group, 'facilitator-sitting');
+    const screen = await openConsole(stage, group, 'facilitator-sitting', COUNTING);
     const { page } = screen;
     const other = await remoteConsole(stage.server.url, group.code, group.facilitatorKey);
     expect((await other.send({ type: 'start' })).ok).toBe(true);
@@ -254,7 +217,7 @@ describe.skipIf(!enabled)('the sitting: a planned end that holds, and cues for a
     const group = await stage.server.createGroup('Co-leader keeps time', {
       budgets: { opening: 124_000 },
     });
-    const screen = await openConsole(stage, group, 'facilitator-cues');
+    const screen = await openConsole(stage, group, 'facilitator-cues', COUNTING);
     const { page } = screen;
     const display = await openScreen(
       stage.browser,

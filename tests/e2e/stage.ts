@@ -1,8 +1,8 @@
-import type { Command, CommandAck, SessionView } from '@balint/shared';
-import type { Browser, Page } from 'playwright-core';
+import type { Command, CommandAck, CreateGroupResponse, SessionView } from '@balint/shared';
+import type { Browser, BrowserContextOptions, Page, ViewportSize } from 'playwright-core';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll } from 'vitest';
-import { launchBrowser, newWatch, type Watch } from './browser.ts';
+import { launchBrowser, newWatch, openScreen, type Screen, type Watch } from './browser.ts';
 import { buildClient, freePort, removeDir, ServerProcess, tempDir } from './server.ts';
 
 export const LAPTOP = { width: 1366, height: 768 };
@@ -47,6 +47,33 @@ export async function startOnFreePort(dataDir: string, attempts = 3): Promise<Se
       if (attempt >= attempts) throw error;
     }
   }
+}
+
+/** How a console is opened: its screen's name, size and browser, and what its storage holds. */
+export interface ConsoleOptions {
+  viewport?: ViewportSize;
+  browser?: BrowserContextOptions;
+  /** The group's links as the start page keeps them; none, as on a co-facilitator's laptop. */
+  links?: CreateGroupResponse['links'] | null;
+  /** Runs in the page before the console loads (to stub a browser API, say). */
+  prepare?: (page: Page) => Promise<void>;
+}
+
+/** Opens a group's console as its facilitator's laptop has it (the key in storage), once live. */
+export async function openConsole(
+  stage: Stage,
+  group: CreateGroupResponse,
+  name: string,
+  { viewport = LAPTOP, browser, links = group.links, prepare }: ConsoleOptions = {},
+): Promise<Screen> {
+  const healthz = `${stage.server.url}/healthz`;
+  const screen = await openScreen(stage.browser, stage.watch, name, healthz, viewport, browser);
+  await prepare?.(screen.page);
+  const entries: Record<string, string> = { [`balint.key.${group.code}`]: group.facilitatorKey };
+  if (links) entries[`balint.links.${group.code}`] = JSON.stringify(links);
+  await withStorage(screen.page, entries, `/f/${group.code}`);
+  await screen.page.locator('[data-status="live"]').waitFor();
+  return screen;
 }
 
 /** Puts entries into the page's local storage, then loads `path` (on the page's origin). */
