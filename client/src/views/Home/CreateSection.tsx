@@ -16,8 +16,8 @@ import { LANGUAGE_NAMES } from '../../i18n/languages.ts';
 import { storageKeys, store } from '../../models/storage.ts';
 import { minutesFieldToMs, msToMinutesField } from '../Facilitator/minutes.ts';
 import { type CreateProblem, consolePath, createGroup } from './createGroup.ts';
+import { HintedCheck } from './HintedCheck.tsx';
 import { rememberedPlan, rememberGroup } from './homeMemory.ts';
-import { StandingChoice } from './StandingChoice.tsx';
 
 type Minutes = Record<PhaseId, string>;
 
@@ -191,19 +191,20 @@ function CreateForm() {
           sittingLength(minutes, cases),
         )}
       </p>
-      <label class="home__check">
-        <input
-          type="checkbox"
-          checked={autoAdvance}
-          aria-describedby="auto-advance-hint"
-          onChange={(event) => setAutoAdvance(event.currentTarget.checked)}
-        />
-        {text.autoAdvance}
-      </label>
-      <p id="auto-advance-hint" class="home__hint">
-        {text.autoAdvanceHint}
-      </p>
-      <StandingChoice standing={standing} onChange={setStanding} />
+      <HintedCheck
+        id="auto-advance"
+        checked={autoAdvance}
+        onChange={setAutoAdvance}
+        label={text.autoAdvance}
+        hint={text.autoAdvanceHint}
+      />
+      <HintedCheck
+        id="standing"
+        checked={standing}
+        onChange={setStanding}
+        label={text.standing}
+        hint={text.standingHint}
+      />
       {error && (
         <p class="home__error" role="alert">
           {error}
