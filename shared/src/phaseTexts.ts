@@ -79,7 +79,7 @@ const hungarian: PhaseTexts = {
       presenter: 'Mesélje el emlékezetből a beteg történetét, és a saját történetét a beteggel.',
     },
     questions: {
-      member: 'Csak ténykérdéseket. Az értelmezéseket és ötleteket tartsa meg későbbre.',
+      member: 'Csak tényekre kérdezzen rá. Az értelmezéseket és ötleteket tartsa meg későbbre.',
       presenter: 'Válaszoljon röviden, a tényekre szorítkozva.',
     },
     discussion: {
