@@ -14,6 +14,7 @@ import { usePageSession } from '../../models/pageSession.ts';
 import { announcement, nextText, phaseStep, phaseTitle } from '../../models/phaseText.ts';
 import { formatTimeOfDay } from '../../models/timeOfDay.ts';
 import { useCues } from '../../models/useCues.ts';
+import { useShownView } from '../../models/useShownView.ts';
 import { useTitle } from '../../models/useTitle.ts';
 import { useValue } from '../../models/useValue.ts';
 import { DisplayCues } from './DisplayCues.tsx';
@@ -35,12 +36,13 @@ export function DisplayPage({ code }: Props) {
   // Once the mouse rests, its pointer and the full-screen button leave the projected picture.
   const idle = useIdle(3000);
   const linkOrigin = useLinkOrigin(code);
-  const view = useValue(session.view);
   const status = useValue(session.status);
+  const latest = useValue(session.view);
   const reading = useValue(countdown.reading);
   // The projector speaks the group's language, and nothing before it knows which.
-  const text = useGroupLanguage(view?.language, status, null, displayWords);
+  const text = useGroupLanguage(latest?.language, status, null, displayWords);
   const words = useValue(displayWords.words);
+  const view = useShownView(latest, text);
   useTitle(words?.page ?? '', view?.name);
 
   if (!text || !words) return <main class="display" />;
@@ -65,7 +67,11 @@ export function DisplayPage({ code }: Props) {
     >
       <h1 class="visually-hidden">{words.heading(view?.name || words.group)}</h1>
       <PhaseAnnouncer message={view ? announcement(view, text) : ''} />
-      <div class="display__timer">
+      {/*
+        A new box once the first view is drawn: its layout (the title at the top in the lobby, the
+        digits below it) takes the place of "Connecting…" rather than moving it.
+      */}
+      <div key={view ? 'view' : 'waiting'} class="display__timer">
         <p class="display__phase">
           {step && <span class="display__step">{step}</span>}
           {title}
