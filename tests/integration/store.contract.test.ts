@@ -163,6 +163,41 @@ describe.each(backends)('store contract: %s', (_name, makeBackend) => {
     expect(await store.idleSince(T0 + 10_000)).not.toContain('GONEGO');
   });
 
+  it('[ST14] revisions: the stored revision of each group asked for, in one read; none for groups not there', async () => {
+    const store = await open();
+    const other = await open();
+    await store.create(group('AAAAAA'));
+    await store.create(group('BBBBBB'));
+    await store.create(group('CCCCCC'));
+    await store.compareAndSet('BBBBBB', 0, { revision: 1, session: 'one' });
+    await store.compareAndSet('BBBBBB', 1, { revision: 2, session: 'two' });
+    expect(await other.revisions([])).toEqual(new Map());
+    expect(await other.revisions(['AAAAAA', 'BBBBBB', 'NOPENO', 'BBBBBB'])).toEqual(
+      new Map([
+        ['AAAAAA', 0],
+        ['BBBBBB', 2],
+      ]),
+    );
+    // As many codes as a process holds groups (more than any one SQL statement takes), mostly
+    // of groups not there: those there are found wherever they are in the list.
+    const codes = Array.from({ length: 2500 }, (_, index) => `Z${String(index).padStart(5, '0')}`);
+    codes.splice(0, 0, 'AAAAAA');
+    codes.splice(1200, 0, 'BBBBBB');
+    codes.push('CCCCCC');
+    expect(await other.revisions(codes)).toEqual(
+      new Map([
+        ['AAAAAA', 0],
+        ['BBBBBB', 2],
+        ['CCCCCC', 0],
+      ]),
+    );
+    // A deleted group has no revision; issued again, it starts afresh.
+    await other.delete('BBBBBB');
+    expect(await store.revisions(['BBBBBB', 'CCCCCC'])).toEqual(new Map([['CCCCCC', 0]]));
+    await store.create(group('BBBBBB'));
+    expect(await store.revisions(['BBBBBB'])).toEqual(new Map([['BBBBBB', 0]]));
+  });
+
   it('[ST4] delete removes the group, its screens and its idle entry at once, on every store', async () => {
     const store = await open();
     const other = await open();
@@ -539,6 +574,7 @@ describe('store on Redis only', () => {
       const started = Date.now();
       const operations: Array<Promise<unknown>> = [
         store.get('ABCDEF'),
+        store.revisions(['ABCDEF', 'SECOND']),
         store.create(group('SECOND')),
         store.compareAndSet('ABCDEF', 0, { revision: 1, session: 's' }),
         store.touch('ABCDEF', T0),

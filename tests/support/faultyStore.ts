@@ -40,6 +40,7 @@ export function faultyStore(real: GroupStore): FaultyStore {
   const store: GroupStore = {
     create: (group) => writing(() => real.create(group)),
     get: (code) => real.get(code),
+    revisions: (codes) => real.revisions(codes),
     compareAndSet: (code, expectedRevision, next) => {
       const write = () => writing(() => real.compareAndSet(code, expectedRevision, next));
       return casHook ? casHook(write, code, expectedRevision, next) : write();

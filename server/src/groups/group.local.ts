@@ -7,6 +7,12 @@ interface Held {
   sockets: Set<string>;
   /** The pending auto-advance wake-up, if the session has one coming. */
   wake: TimerHandle | null;
+  /**
+   * The stored revision the wake-up was armed from. Null until one is, while the session it was
+   * armed from is ahead of the store (an auto-advance shown, not stored yet), and once it is
+   * due: until then the heartbeat catches the group up whatever the store's revision.
+   */
+  follows: number | null;
   presence: Coalescer;
 }
 
@@ -32,8 +38,16 @@ export interface LocalGroups {
   codes(): string[];
   /** Coalesced: at most one presence broadcast per window per group. */
   presenceChanged(code: string): void;
-  /** Arms (or re-arms) the group's auto-advance wake-up from this session, if held. */
-  schedule(code: string, session: Session): void;
+  /**
+   * Arms (or re-arms) the group's auto-advance wake-up, if held, from `session`: the stored
+   * revision `storedRevision`, caught up to now.
+   */
+  schedule(code: string, session: Session, storedRevision: number): void;
+  /**
+   * True if the group is held and its wake-up does not follow this stored revision (undefined:
+   * the group is gone from the store), so it must be caught up.
+   */
+  outOfStep(code: string, storedRevision: number | undefined): boolean;
   release(code: string): void;
   close(): void;
 }
@@ -61,6 +75,7 @@ export function createLocalGroups(deps: LocalGroupsDeps): LocalGroups {
         entry = {
           sockets: new Set(),
           wake: null,
+          follows: null,
           presence: createCoalescer(clock, deps.presenceWindowMs, () => deps.presenceChanged(code)),
         };
         held.set(code, entry);
@@ -78,19 +93,25 @@ export function createLocalGroups(deps: LocalGroupsDeps): LocalGroups {
     holds: (code) => held.has(code),
     codes: () => [...held.keys()],
     presenceChanged: (code) => held.get(code)?.presence.changed(),
-    schedule: (code, session) => {
+    schedule: (code, session, storedRevision) => {
       const entry = held.get(code);
       if (!entry) return;
       disarm(entry);
+      entry.follows = session.context.revision === storedRevision ? storedRevision : null;
       const at = nextAutoAdvanceAt(session);
       if (at === null) return;
       entry.wake = clock.setTimeout(
         () => {
           entry.wake = null;
+          entry.follows = null;
           deps.wake(code);
         },
         Math.max(0, at - clock.now()),
       );
+    },
+    outOfStep: (code, storedRevision) => {
+      const entry = held.get(code);
+      return entry !== undefined && entry.follows !== storedRevision;
     },
     release,
     close: () => {

@@ -14,6 +14,7 @@ import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
 import { hashKey, keyMatchesHash, newFacilitatorKey, newJoinCode } from './credentials.ts';
 import { applyCommand, type CommandDeps, storeCatchUp } from './group.commands.ts';
+import { followStore } from './group.follow.ts';
 import { createLocalGroups } from './group.local.ts';
 import { type Audience, type GroupViews, sessionAt, viewsOf } from './group.views.ts';
 import { createNotes, notesOfCommand, notesOfPresence } from './sittings.notes.ts';
@@ -96,10 +97,13 @@ export function createGroups(deps: GroupsDeps): Groups {
   const { store, clock, logger, broadcaster } = deps;
   const processId = randomUUID();
 
-  const publish = (code: string, views: GroupViews, session: Session) => {
+  /** Sends the views of `session` (the stored revision given, caught up to now) to every screen. */
+  const broadcast = (code: string, views: GroupViews, session: Session, storedRevision: number) => {
     broadcaster.session(code, views);
-    local.schedule(code, session);
+    local.schedule(code, session, storedRevision);
   };
+  const publish = (code: string, views: GroupViews, session: Session) =>
+    broadcast(code, views, session, session.context.revision);
   const gone = (code: string) => {
     // On a later turn, so the caller's answer goes out before its socket is closed.
     clock.setTimeout(() => {
@@ -147,7 +151,7 @@ export function createGroups(deps: GroupsDeps): Groups {
     const now = clock.now();
     const entries = await store.presence.list(code, now);
     const session = sessionAt(group, now);
-    publish(code, viewsOf(group, session, entries, now), session);
+    broadcast(code, viewsOf(group, session, entries, now), session, group.revision);
     if (group.standingSince !== null) {
       await notes
         .note(code, notesOfPresence(session, entries))
@@ -167,11 +171,11 @@ export function createGroups(deps: GroupsDeps): Groups {
     const session = sessionAt(group, now);
     const entries = await store.presence.list(code, now);
     const stored = await storeCatchUp(commandDeps, group, session, entries, now);
-    if (stored === group.revision) local.schedule(code, session);
+    if (stored === group.revision) local.schedule(code, session, stored);
     if (stored === null) {
       // Another process stored it (or a command came first): follow what is stored.
       const latest = await store.get(code);
-      if (latest) local.schedule(code, sessionAt(latest, clock.now()));
+      if (latest) local.schedule(code, sessionAt(latest, clock.now()), latest.revision);
     }
   };
 
@@ -315,8 +319,12 @@ export function createGroups(deps: GroupsDeps): Groups {
         await refresh(code);
       }
       for (const [socketId, code] of leftBehind) await letGo(code, socketId, !local.holds(code));
-      // Commands taken by other processes may have moved a deadline: follow the store.
-      for (const code of local.codes()) await inTurn(code, () => catchUpStored(code));
+      await followStore({
+        store,
+        local,
+        catchUp: (code) =>
+          inTurn(code, () => catchUpStored(code)).catch(logFailure('store not followed', code)),
+      });
     },
 
     held: () => local.codes(),

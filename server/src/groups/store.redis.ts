@@ -116,6 +116,19 @@ export async function openRedisStore(
         };
         return group;
       }),
+    revisions: (codes) =>
+      timed(async () => {
+        // Commands sent in one tick go out together (node-redis pipelines them): one round trip.
+        const replies = await Promise.all(
+          codes.map((code) => client.hGet(key.group(code), 'revision')),
+        );
+        const found = new Map<string, number>();
+        codes.forEach((code, index) => {
+          const revision = replies[index];
+          if (revision != null) found.set(code, Number(revision));
+        });
+        return found;
+      }),
     compareAndSet: (code, expectedRevision, next) =>
       timed(
         async () =>

@@ -137,6 +137,11 @@ export function openSqliteStore(dataDir: string): GroupStore {
     'INSERT INTO snapshots (code, revision, snapshot) VALUES (?, ?, ?)',
   );
   const selectOne = db.prepare<[string], GroupRow>(`${SELECT} WHERE g.code = ?`);
+  // The codes go in as one JSON array: one statement for any number of them, with no limit on
+  // bound parameters to chunk around; each is looked up by the primary key.
+  const selectRevisions = db.prepare<[string], { code: string; revision: number }>(
+    'SELECT code, revision FROM snapshots WHERE code IN (SELECT value FROM json_each(?))',
+  );
   const casSession = db.prepare(
     'UPDATE snapshots SET revision = ?, snapshot = ? WHERE code = ? AND revision = ?',
   );
@@ -185,6 +190,10 @@ export function openSqliteStore(dataDir: string): GroupStore {
       const row = selectOne.get(code);
       return row ? fromRow(row) : null;
     },
+    revisions: async (codes) =>
+      new Map(
+        selectRevisions.all(JSON.stringify(codes)).map((row) => [row.code, row.revision] as const),
+      ),
     compareAndSet: async (code, expectedRevision, next) =>
       compareAndSet(code, expectedRevision, next),
     touch: async (code, at) => {
