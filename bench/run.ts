@@ -70,7 +70,18 @@ async function waitForQuiet(maxSeconds: number, log: (message: string) => void):
   }
 }
 
+const USAGE = `npm run bench -- [--quick] [--only ${FIGURES.map((figure) => figure.id).join(',')}] [--out FILE] [--wait-quiet SECONDS]
+  --quick       every figure small (under a minute); writes to the temp directory unless --out
+  --only        just these figures, by id
+  --out         where the report goes (default: docs/BENCHMARKS.md, or the temp directory if --quick)
+  --wait-quiet  first wait (up to this long) for other processes to leave the machine nearly idle`;
+
 async function main(): Promise<number> {
+  // Anything else would run every figure and overwrite docs/BENCHMARKS.md.
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    console.log(USAGE);
+    return 0;
+  }
   const options = parseArgs(process.argv.slice(2));
   let startedAt = Date.now();
   const context: FigureContext = {

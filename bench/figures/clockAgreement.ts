@@ -71,6 +71,7 @@ export const clockAgreementFigure: Figure = {
       );
       const startedAt = sharedNow();
       const stepAt = startedAt + stepAfterMs;
+      const pingsAtStart = [screenA.pings, screenB.pings];
       const samples: FlipSample[] = [];
       let skipped = 0;
       const sample = () => {
@@ -112,6 +113,10 @@ export const clockAgreementFigure: Figure = {
       skewB += STEP_MS;
       await sleep(startedAt + durationMs - sharedNow() + 50);
 
+      const perMinute = (screen: ClockedScreen, index: number) =>
+        ((screen.pings - (pingsAtStart[index] ?? 0)) * 60_000) / durationMs;
+      const pingsA = perMinute(screenA, 0);
+      const pingsB = perMinute(screenB, 1);
       const before = samples.filter((s) => s.at < stepAt);
       const after = samples.filter((s) => s.at >= stepAt);
       const steady = summarize(before.map((s) => s.disagreement));
@@ -156,8 +161,12 @@ export const clockAgreementFigure: Figure = {
         '',
         `${skipped} flips fell while the two screens had different revisions and were not compared. ` +
           `B's estimates claim errors of at most ${fmt(halfTrip(lastBefore), 1)} ms before the step and ` +
-          `${fmt(moveBound - halfTrip(lastBefore), 1)} ms after it (half their round trips), so the ` +
-          `step may move what B shows by ${fmt(moveBound, 1)} ms at most.`,
+          `${fmt(moveBound - halfTrip(lastBefore), 1)} ms after it (half the span their samples ` +
+          `leave the offset), so the step may move what B shows by ${fmt(moveBound, 1)} ms at ` +
+          'most. Clock pings: A sent ' +
+          `${pingsAtStart[0]} and B ${pingsAtStart[1]} before the phase started, then ` +
+          `${fmt(pingsA, 1)} and ${fmt(pingsB, 1)} a minute while it ran (B's fresh burst after ` +
+          'the step included).',
       ].join('\n');
       const results: FigureResult[] = [
         {

@@ -28,6 +28,8 @@ export class ClockedScreen {
   readonly socket: Socket;
   readonly clock: ServerClock;
   view: SessionView | null = null;
+  /** Clock pings sent so far: what the estimator costs the network. */
+  pings = 0;
 
   constructor(
     url: string,
@@ -45,6 +47,9 @@ export class ClockedScreen {
     // socket.io-client's overloads are wider than the estimator's socket type; same events.
     this.clock = new ServerClock(this.socket as unknown as ClockSocket, clocks);
     this.socket.on('connect', () => this.clock.resync(true));
+    this.socket.onAnyOutgoing((event: string) => {
+      if (event === 'clock') this.pings += 1;
+    });
     this.socket.on('session', (view: SessionView) => {
       const current = this.view;
       const newer =

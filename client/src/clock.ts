@@ -7,7 +7,7 @@ export interface ClockSample {
   roundTripMs: number;
 }
 
-interface TakenSample extends ClockSample {
+export interface TakenSample extends ClockSample {
   /** Local time the answer came back. */
   takenAt: number;
 }
@@ -20,9 +20,9 @@ export interface ClockOptions {
   now?: () => number;
   /** The device's wall clock, watched only to notice a step or a sleep. */
   wallNow?: () => number;
-  /** Pings when (re)connected. */
+  /** Most pings when (re)connected: many, as a jittery network needs them. */
   samplesPerBurst?: number;
-  /** Pings of each later refresh: few, so 20,000 screens stay cheap for the server. */
+  /** Most pings of each later refresh: few, so 20,000 screens stay cheap for the server. */
   samplesPerRefresh?: number;
   /** Pause between pings of a burst, so one slow moment does not spoil them all. */
   gapMs?: number;
@@ -30,10 +30,7 @@ export interface ClockOptions {
   ackTimeoutMs?: number;
   /** How often to measure again while connected. */
   refreshMs?: number;
-  /**
-   * How long samples count: more samples find a faster round trip, old ones carry the drift
-   * between the two clocks (a 20 ppm crystal drifts 3.6 ms in 3 minutes).
-   */
+  /** How long samples count at most; their bounds widen with the drift long before. */
   maxSampleAgeMs?: number;
 }
 
@@ -53,32 +50,51 @@ export function monotonicEpoch(): () => number {
 }
 
 /**
- * The estimate from a set of samples: a fast round trip leaves little room for asymmetric
- * delay, so only the fastest eighth count (at least one), averaged so that their remaining
- * asymmetries cancel. `roundTripMs` is the slowest of those, which bounds the error to half.
+ * How fast a device's clock may drift from the server's (a phone's crystal against network
+ * time): a sample's bounds widen by this much per ms of its age.
  */
-export function estimateOffset(samples: readonly ClockSample[]): ClockSample | null {
-  if (samples.length === 0) return null;
-  const fastest = [...samples]
-    .sort((a, b) => a.roundTripMs - b.roundTripMs)
-    .slice(0, Math.max(1, Math.ceil(samples.length / 8)));
-  const offsetMs = fastest.reduce((sum, sample) => sum + sample.offsetMs, 0) / fastest.length;
-  return { offsetMs, roundTripMs: fastest[fastest.length - 1]?.roundTripMs ?? 0 };
+const DRIFT = 20e-6;
+
+/**
+ * A burst ends, after one ping at least, once the estimate is good to half this: a calm network
+ * costs a ping a refresh, only a jittery one the most.
+ */
+const GOOD_SPAN_MS = 6;
+
+/**
+ * The estimate at local time `now` from samples, newest first. The server stamped each answer
+ * between its ping and its return, so each sample bounds the offset to its own ± half its round
+ * trip (widened by the drift since). The offset lies where all bounds overlap: that takes the
+ * fastest way up and the fastest way down even when different pings took them. `roundTripMs`
+ * is the span of the overlap: the estimate is good to half of it. A bound that misses the newer
+ * ones' overlap (the server's clock stepped, or drifted faster than assumed) is left out.
+ */
+export function estimateOffset(samples: readonly TakenSample[], now: number): ClockSample | null {
+  let low = -Infinity;
+  let high = Infinity;
+  for (const { offsetMs, roundTripMs, takenAt } of samples) {
+    const slack = roundTripMs / 2 + (now - takenAt) * DRIFT;
+    if (offsetMs + slack < low || offsetMs - slack > high) continue;
+    low = Math.max(low, offsetMs - slack);
+    high = Math.min(high, offsetMs + slack);
+  }
+  return high < Infinity ? { offsetMs: (low + high) / 2, roundTripMs: high - low } : null;
 }
 
 /**
  * Estimates the server's clock as local time plus an offset, NTP-style: the server stamps a
- * ping, and the replies that came back fastest carry the least uncertainty. Local time is
- * monotonic, so a step of the device's wall clock changes nothing shown. But the monotonic
- * clock stands still while a device sleeps (Linux, macOS, Android, iOS): when it and the wall
- * clock part, nobody here can tell which one moved, so the samples are dropped and measured
- * afresh, the estimate kept meanwhile.
+ * ping, and every answer bounds the offset (see `estimateOffset`). Local time is monotonic, so
+ * a step of the device's wall clock changes nothing shown. But the monotonic clock stands still
+ * while a device sleeps (Linux, macOS, Android, iOS): when it and the wall clock part, nobody
+ * here can tell which one moved, so the samples are dropped and measured afresh, the estimate
+ * kept meanwhile.
  */
 export class ServerClock {
   /** Server time minus local time, in ms. */
   readonly offsetMs = signal(0);
+  /** The first burst is done: the estimate is as good as a burst could make it. */
   readonly synced = signal(false);
-  /** The slowest round trip among the samples in use: the estimate is good to half of it. */
+  /** The span the offset is known to lie in (at first, one round trip): good to half of it. */
   readonly roundTripMs = signal<number | null>(null);
 
   private readonly localNow: () => number;
@@ -98,12 +114,12 @@ export class ServerClock {
     this.wallNow = options.wallNow ?? (() => Date.now());
     this.clocksApartMs = this.wallNow() - this.localNow();
     this.options = {
-      samplesPerBurst: options.samplesPerBurst ?? 8,
-      samplesPerRefresh: options.samplesPerRefresh ?? 4,
+      samplesPerBurst: options.samplesPerBurst ?? 32,
+      samplesPerRefresh: options.samplesPerRefresh ?? 6,
       gapMs: options.gapMs ?? 60,
       ackTimeoutMs: options.ackTimeoutMs ?? 2000,
       refreshMs: options.refreshMs ?? 45_000,
-      maxSampleAgeMs: options.maxSampleAgeMs ?? 180_000,
+      maxSampleAgeMs: options.maxSampleAgeMs ?? 300_000,
     };
   }
 
@@ -131,7 +147,9 @@ export class ServerClock {
   private ping(burst: number, index: number, count: number): void {
     if (burst !== this.burst) return;
     const { gapMs, ackTimeoutMs, refreshMs } = this.options;
-    if (index >= count) {
+    const span = estimateOffset(this.samples, this.localNow())?.roundTripMs ?? Infinity;
+    if (index >= count || (index > 0 && span <= GOOD_SPAN_MS)) {
+      if (span < Infinity) this.synced.value = true;
       this.timer = setTimeout(() => this.resync(), refreshMs);
       return;
     }
@@ -148,8 +166,8 @@ export class ServerClock {
       if (!answered && burst === this.burst) next();
     }, ackTimeoutMs);
     this.socket.emit('clock', sentAt, (serverTime: number) => {
-      if (answered || burst !== this.burst || typeof serverTime !== 'number') return;
       const receivedAt = this.localNow();
+      if (answered || burst !== this.burst || typeof serverTime !== 'number') return;
       this.record({
         roundTripMs: receivedAt - sentAt,
         offsetMs: serverTime - (sentAt + receivedAt) / 2,
@@ -170,10 +188,9 @@ export class ServerClock {
   private record(sample: TakenSample): void {
     const oldest = sample.takenAt - this.options.maxSampleAgeMs;
     this.samples = [sample, ...this.samples.filter((kept) => kept.takenAt >= oldest)];
-    const estimate = estimateOffset(this.samples);
+    const estimate = estimateOffset(this.samples, sample.takenAt);
     if (!estimate) return;
     this.offsetMs.value = estimate.offsetMs;
     this.roundTripMs.value = estimate.roundTripMs;
-    this.synced.value = true;
   }
 }
