@@ -8,7 +8,7 @@ import {
 } from '../../server/src/groups/group.service.ts';
 import { openRedisStore } from '../../server/src/groups/store.redis.ts';
 import { openSqliteStore } from '../../server/src/groups/store.sqlite.ts';
-import type { GroupStore } from '../../server/src/groups/store.ts';
+import { type GroupStore, PROCESS_TIMEOUT_MS } from '../../server/src/groups/store.ts';
 import { silentLogger } from '../../server/src/logger.ts';
 import { faultyStore } from '../support/faultyStore.ts';
 import { type RedisServer, startRedisServer } from '../support/redisServer.ts';
@@ -185,23 +185,40 @@ describe('[SO11] the heartbeat never holds the event loop for long', () => {
       await b.groups.command(code, { type: 'setBudget', phase: 'opening', ms: 20_000 });
     }
 
-    // Reads of groups between one turn of the event loop and the next, while it runs.
     a.gets.length = 0;
-    const readsPerTurn: number[] = [];
-    let counted = 0;
-    let beating = true;
-    const everyTurn = () => {
-      readsPerTurn.push(a.gets.length - counted);
-      counted = a.gets.length;
-      if (beating) setImmediate(everyTurn);
-    };
-    setImmediate(everyTurn);
-    await a.groups.heartbeat();
-    beating = false;
-    readsPerTurn.push(a.gets.length - counted);
+    const readsPerTurn = await readsPerTurnOf(a, () => a.groups.heartbeat());
     expect(a.gets).toHaveLength(120);
     // A catch-up costs 0.2–0.4 ms of CPU (a dozen screens): at most 10 of them, a few ms, before
     // a command waiting may run.
     expect(Math.max(...readsPerTurn)).toBeLessThanOrEqual(10);
   });
+
+  it('puts right the counts of a dead process’s groups a batch at a time', async () => {
+    const { a, b, clock } = await twoProcesses(sqlite);
+    const codes = await heldRunning(b, 120);
+    await b.groups.heartbeat();
+    // b is killed: it beats no more. a, alive, takes its screens out of the counts.
+    clock.advance(PROCESS_TIMEOUT_MS + 1);
+    a.gets.length = 0;
+    const readsPerTurn = await readsPerTurnOf(a, () => a.groups.heartbeat());
+    expect(new Set(a.gets)).toEqual(new Set(codes));
+    expect(Math.max(...readsPerTurn)).toBeLessThanOrEqual(10);
+  });
 });
+
+/** How many groups `process` read between one turn of the event loop and the next during `work`. */
+async function readsPerTurnOf(process: Process, work: () => Promise<void>): Promise<number[]> {
+  const readsPerTurn: number[] = [];
+  let counted = process.gets.length;
+  let running = true;
+  const everyTurn = () => {
+    readsPerTurn.push(process.gets.length - counted);
+    counted = process.gets.length;
+    if (running) setImmediate(everyTurn);
+  };
+  setImmediate(everyTurn);
+  await work();
+  running = false;
+  readsPerTurn.push(process.gets.length - counted);
+  return readsPerTurn;
+}

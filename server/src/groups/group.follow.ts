@@ -23,12 +23,23 @@ export interface FollowDeps {
  * only those, a batch at a time with a turn of the event loop between batches.
  */
 export async function followStore({ store, local, catchUp }: FollowDeps): Promise<void> {
-  const codes = local.codes();
-  for (let start = 0; start < codes.length; start += FOLLOW_BATCH) {
-    if (start > 0) await nextTurn();
-    const batch = codes.slice(start, start + FOLLOW_BATCH);
+  await inTurns(local.codes(), async (batch) => {
     const revisions = await store.revisions(batch);
     const behind = batch.filter((code) => local.outOfStep(code, revisions.get(code)));
     await Promise.all(behind.map(catchUp));
+  });
+}
+
+/**
+ * Works through many groups FOLLOW_BATCH at a time, with a turn of the event loop between
+ * batches: commands that arrive meanwhile wait a few ms at most, never for the whole list.
+ */
+export async function inTurns(
+  codes: readonly string[],
+  work: (batch: string[]) => Promise<unknown>,
+): Promise<void> {
+  for (let start = 0; start < codes.length; start += FOLLOW_BATCH) {
+    if (start > 0) await nextTurn();
+    await work(codes.slice(start, start + FOLLOW_BATCH));
   }
 }

@@ -14,7 +14,7 @@ import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
 import { hashKey, keyMatchesHash, newFacilitatorKey, newJoinCode } from './credentials.ts';
 import { applyCommand, type CommandDeps, storeCatchUp } from './group.commands.ts';
-import { followStore } from './group.follow.ts';
+import { followStore, inTurns } from './group.follow.ts';
 import { createLocalGroups } from './group.local.ts';
 import { type Audience, type GroupViews, sessionAt, viewsOf } from './group.views.ts';
 import { createNotes, notesOfCommand, notesOfPresence } from './sittings.notes.ts';
@@ -315,9 +315,11 @@ export function createGroups(deps: GroupsDeps): Groups {
     heartbeat: async () => {
       const now = clock.now();
       await store.presence.heartbeat(processId, now);
-      for (const code of await store.presence.reapProcesses(now - PROCESS_TIMEOUT_MS)) {
-        await refresh(code);
-      }
+      // A process that died leaves many groups' counts wrong: they are put right a batch a turn.
+      const reaped = await store.presence.reapProcesses(now - PROCESS_TIMEOUT_MS);
+      await inTurns(reaped, async (batch) => {
+        for (const code of batch) await refresh(code);
+      });
       for (const [socketId, code] of leftBehind) await letGo(code, socketId, !local.holds(code));
       await followStore({
         store,
