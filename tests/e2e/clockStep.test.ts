@@ -1,18 +1,9 @@
 import type { SessionView } from '@balint/shared';
-import type { Browser } from 'playwright-core';
 import { io } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserAvailable,
-  launchBrowser,
-  newWatch,
-  openScreen,
-  type Screen,
-  shown,
-  truthAt,
-  type Watch,
-} from './browser.ts';
-import { buildClient, eventually, freePort, removeDir, ServerProcess, tempDir } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, openScreen, type Screen, shown, truthAt } from './browser.ts';
+import { eventually } from './server.ts';
+import { useStage } from './stage.ts';
 
 const PROJECTOR = { width: 1920, height: 1080 };
 const PHONE = { width: 390, height: 844 };
@@ -66,26 +57,10 @@ function secondsOf(text: string): number {
 const enabled = browserAvailable();
 
 describe.skipIf(!enabled)('a screen whose wall clock steps', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  let dataDir: string;
-  const watch: Watch = newWatch();
-
-  beforeAll(async () => {
-    buildClient();
-    dataDir = tempDir();
-    server = new ServerProcess(await freePort(), dataDir);
-    await server.start();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.kill();
-    if (dataDir) removeDir(dataDir);
-  });
+  const stage = useStage();
 
   it('keeps showing the server’s time when the projector’s and a phone’s clocks jump 5 s', async () => {
+    const { server, browser, watch } = stage;
     const { code, facilitatorKey } = await server.createGroup('Clock step group');
     const facilitator = io(server.url, {
       auth: { code, role: 'facilitator', key: facilitatorKey },

@@ -1,12 +1,10 @@
 import { isPhaseId } from '@balint/shared';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   axeViolations,
   browserAvailable,
   flipTime,
-  launchBrowser,
-  newWatch,
   openScreen,
   overflowing,
   recordedFlips,
@@ -15,44 +13,25 @@ import {
   screenshotPath,
   shown,
   truthAt,
-  type Watch,
   widthOf,
 } from './browser.ts';
-import { buildClient, eventually, removeDir, type ServerProcess, tempDir } from './server.ts';
-import { startOnFreePort } from './stage.ts';
+import { eventually } from './server.ts';
+import { LAPTOP, PHONE, PROJECTOR, useStage } from './stage.ts';
 
 const SIZES = [
   { width: 1920, height: 1080 },
   { width: 1366, height: 768 },
   { width: 390, height: 844 },
 ];
-const LAPTOP = { width: 1366, height: 768 };
-const PROJECTOR = { width: 1920, height: 1080 };
-const PHONE = { width: 390, height: 844 };
 
 const enabled = browserAvailable();
 
 describe.skipIf(!enabled)('the three screens against the real server', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  let dataDir: string;
-  const watch: Watch = newWatch();
-
-  beforeAll(async () => {
-    buildClient();
-    dataDir = tempDir();
-    server = await startOnFreePort(dataDir);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.kill();
-    if (dataDir) removeDir(dataDir);
-  });
+  const stage = useStage();
 
   /** Each screen in the right phase, live, and within 1 s of the server's truth. */
   async function expectScreens(code: string, screens: Screen[], phase: string): Promise<void> {
+    const { server } = stage;
     await eventually(async () => {
       for (const screen of screens) {
         const now = await shown(screen.page);
@@ -110,6 +89,7 @@ describe.skipIf(!enabled)('the three screens against the real server', () => {
   }
 
   it('runs a whole session on a console, a projector and two phones', async () => {
+    const { server, browser, watch } = stage;
     // Home: create a group and land on the console, the key gone from the address bar.
     const facilitator = await openScreen(browser, watch, 'facilitator', `${server.url}/`, LAPTOP);
     const home: Screen = { ...facilitator, name: 'home' };
@@ -350,6 +330,7 @@ describe.skipIf(!enabled)('the three screens against the real server', () => {
   });
 
   it('hands a working console to a co-facilitator', async () => {
+    const { server, browser, watch } = stage;
     const group = await server.createGroup('Two facilitators');
     const link = new URL(group.links.facilitator);
     const first = await openScreen(
@@ -384,6 +365,7 @@ describe.skipIf(!enabled)('the three screens against the real server', () => {
   });
 
   it('joins from the start page with a code typed loosely', async () => {
+    const { server, browser, watch } = stage;
     const group = await server.createGroup('Joining');
     const phone = await openScreen(browser, watch, 'joining', `${server.url}/`, PHONE);
     await phone.page.fill('#join-code', 'zzz');
@@ -402,6 +384,7 @@ describe.skipIf(!enabled)('the three screens against the real server', () => {
   });
 
   it('says plainly when a group does not exist or the console has no key', async () => {
+    const { server, browser, watch } = stage;
     const group = await server.createGroup('Keyless');
     const missing = await openScreen(browser, watch, 'missing', `${server.url}/m/ZZZZZZ`, PHONE);
     await missing.page.getByRole('heading', { name: 'No such group' }).waitFor();

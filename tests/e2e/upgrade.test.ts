@@ -1,18 +1,10 @@
 import type { SessionView } from '@balint/shared';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { io } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserAvailable,
-  launchBrowser,
-  newWatch,
-  openScreen,
-  type Screen,
-  shown,
-  type Watch,
-} from './browser.ts';
-import { buildClient, eventually, removeDir, type ServerProcess, tempDir } from './server.ts';
-import { LAPTOP, PHONE, PROJECTOR, remoteConsole, startOnFreePort, withStorage } from './stage.ts';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, openScreen, type Screen, shown } from './browser.ts';
+import { eventually } from './server.ts';
+import { LAPTOP, PHONE, PROJECTOR, remoteConsole, useStage, withStorage } from './stage.ts';
 
 const enabled = browserAvailable();
 
@@ -67,25 +59,10 @@ async function membersOf(url: string, code: string, key: string): Promise<Sessio
 }
 
 describe.skipIf(!enabled)('[UP1] a page open across an upgrade reloads itself', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  let dataDir: string;
-  const watch: Watch = newWatch();
-
-  beforeAll(async () => {
-    buildClient();
-    dataDir = tempDir();
-    server = await startOnFreePort(dataDir);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.kill();
-    if (dataDir) removeDir(dataDir);
-  });
+  const stage = useStage();
 
   it('console, projector and phone reload once into the new build, in place', async () => {
+    const { server, browser, watch } = stage;
     const group = await server.createGroup('Tuesday group');
     const { code, facilitatorKey } = group;
     const remote = await remoteConsole(server.url, code, facilitatorKey);
