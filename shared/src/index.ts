@@ -1,6 +1,7 @@
 export * from './commands.ts';
 export * from './commandTable.ts';
 export * from './device.ts';
+export * from './duration.ts';
 export * from './joinCode.ts';
 export * from './languages.ts';
 export * from './phaseClock.ts';

@@ -62,12 +62,3 @@ export function formatClock(totalSeconds: number): string {
   if (hours > 0) return `${hours}:${String(minutes).padStart(2, '0')}:${ss}`;
   return `${minutes}:${ss}`;
 }
-
-/** A duration in ms as the facilitator reads it: "25 min", "1 min 30 s", "45 s". */
-export function formatDuration(ms: number): string {
-  const totalSeconds = Math.round(ms / 1000);
-  const minutes = Math.floor(totalSeconds / 60);
-  const seconds = totalSeconds % 60;
-  if (minutes === 0) return `${seconds} s`;
-  return seconds === 0 ? `${minutes} min` : `${minutes} min ${seconds} s`;
-}

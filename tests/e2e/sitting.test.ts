@@ -129,7 +129,7 @@ describe.skipIf(!enabled)('the sitting: a planned end that holds, and cues for a
         .sort((a, b) => order(a.phase) - order(b.phase))
         .map(
           (change) =>
-            `${before.plan.find((entry) => entry.phase === change.phase)?.title}${formatDuration(change.fromMs)} → ${formatDuration(change.toMs)} · twice to come`,
+            `${before.plan.find((entry) => entry.phase === change.phase)?.title}${formatDuration(change.fromMs, 'en')} → ${formatDuration(change.toMs, 'en')} · twice to come`,
         ),
     );
     expect(rows[0]).toBe('Clarifying questions5 min → 3 min · twice to come');

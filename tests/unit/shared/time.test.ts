@@ -77,14 +77,19 @@ describe('time maths', () => {
     });
   });
 
-  it('formats clocks and durations for people', () => {
+  it('formats clocks for people', () => {
     expect(formatClock(0)).toBe('0:00');
     expect(formatClock(59)).toBe('0:59');
     expect(formatClock(25 * 60)).toBe('25:00');
     expect(formatClock(3_600 + 61)).toBe('1:01:01');
     expect(formatClock(-3)).toBe('0:00');
-    expect(formatDuration(25 * 60_000)).toBe('25 min');
-    expect(formatDuration(90_000)).toBe('1 min 30 s');
-    expect(formatDuration(45_000)).toBe('45 s');
+  });
+
+  it('writes durations in each language’s own short units, to the second', () => {
+    const each = (ms: number) => ['en', 'de', 'hu'].map((locale) => formatDuration(ms, locale));
+    expect(each(45_000)).toEqual(['45 sec', '45 Sek.', '45 mp']);
+    expect(each(25 * 60_000)).toEqual(['25 min', '25 Min.', '25 p']);
+    expect(each(90_000)).toEqual(['1 min 30 sec', '1 Min. 30 Sek.', '1 p 30 mp']);
+    expect(each(750_400)).toEqual(['12 min 30 sec', '12 Min. 30 Sek.', '12 p 30 mp']);
   });
 });

@@ -1,9 +1,14 @@
-import { type BudgetChange, type Fit, phasesToCome, type SessionView } from '@balint/shared';
+import {
+  type BudgetChange,
+  type Fit,
+  formatDuration,
+  phasesToCome,
+  type SessionView,
+} from '@balint/shared';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import type { ConsoleWords } from '../../i18n/console/en.ts';
 import { useConsoleWords } from '../../i18n/console/words.ts';
 import { useText } from '../../i18n/dictionary.ts';
-import { formatDuration } from '../../i18n/duration.ts';
 import { formatLocale } from '../../i18n/formatLocale.ts';
 import { plural } from '../../i18n/plural.ts';
 import { clockMinutesBetween, differenceText } from '../../models/projection.ts';

@@ -1,8 +1,7 @@
-import { canSend, type PhaseId, type SessionView } from '@balint/shared';
+import { canSend, formatDuration, type PhaseId, type SessionView } from '@balint/shared';
 import { useState } from 'preact/hooks';
 import { useConsoleWords } from '../../i18n/console/words.ts';
 import { useText } from '../../i18n/dictionary.ts';
-import { formatDuration } from '../../i18n/duration.ts';
 import { formatLocale } from '../../i18n/formatLocale.ts';
 import type { ConsoleModel } from './consoleModel.ts';
 import { minutesFieldToMs, msToMinutesField } from './minutes.ts';

@@ -1,5 +1,4 @@
-import { type Language, PHASE_TEXTS, type PhaseRecord } from '@balint/shared';
-import { formatDuration } from '../../i18n/duration.ts';
+import { formatDuration, type Language, PHASE_TEXTS, type PhaseRecord } from '@balint/shared';
 import { formatLocale } from '../../i18n/formatLocale.ts';
 import type { ChartWords } from '../../i18n/register/en.ts';
 
